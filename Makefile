@@ -1,0 +1,57 @@
+# Two commands for a fresh machine: `make run` (demo site) and `make test` (whole suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test install translations browser migrate demo messages lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+translations: install
+	$(BIN)/python tools/i18n.py compile
+
+migrate: install
+	$(BIN)/partizipation migrate
+
+demo: migrate
+	$(BIN)/partizipation demo-data
+
+run: translations demo
+	$(BIN)/flask --app partizipation run --host $(HOST) --port $(PORT)
+
+# Chromium for the browser tests: Debian's package where apt runs as root (these machines),
+# otherwise Playwright's own download.
+browser: install
+	@if $(BIN)/python tools/browser.py --check >/dev/null 2>&1; then \
+	  echo "Chromium: $$($(BIN)/python tools/browser.py --check)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else \
+	  $(BIN)/python -m playwright install chromium; \
+	fi
+
+test: translations browser
+	$(BIN)/python tools/i18n.py check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+messages: install
+	$(BIN)/python tools/i18n.py extract
+
+lint: install
+	$(BIN)/ruff check partizipation tests tools migrations
+
+bench: translations
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

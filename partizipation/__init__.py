@@ -1,0 +1,53 @@
+"""The participation platform: application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from .config import PROJECT_ROOT, load_config
+from .db import db as _db
+from .extensions import csrf, limiter, login_manager
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Create the application; `config` overrides defaults and PARTIZIPATION_* variables."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(load_config(app.instance_path, config))
+
+    _db.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from . import errors, i18n, security, templating
+
+    i18n.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+
+    from .accounts.views import bp as accounts_bp
+    from .bitv.views import bp as bitv_bp
+    from .council.views import bp as council_bp
+    from .core.views import bp as core_bp
+    from .mail.views import bp as mail_bp
+    from .municipalities.views import bp as municipalities_bp
+
+    app.register_blueprint(core_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(bitv_bp)
+    app.register_blueprint(mail_bp)
+    app.register_blueprint(council_bp)
+    app.register_blueprint(municipalities_bp)
+
+    from .cli import register_commands
+
+    register_commands(app)
+    return app

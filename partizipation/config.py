@@ -1,0 +1,97 @@
+"""Configuration: defaults, then PARTIZIPATION_* environment variables, then an explicit mapping."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """Raised when the configuration cannot work (for example no SECRET_KEY in production)."""
+
+
+DEFAULTS: dict[str, Any] = {
+    "ENV": "development",
+    "SITE_NAME": "Partizipation Kreis Unna",
+    "SECRET_KEY": None,
+    "DATABASE_URL": None,
+    "SMTP_HOST": "127.0.0.1",
+    "SMTP_PORT": 25,
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_STARTTLS": False,
+    "SMTP_TIMEOUT": 10,
+    "MAIL_FROM": "partizipation@localhost",
+    "OFFICER_EMAIL": None,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "UPLOAD_FOLDER": None,
+    "MAX_CONTENT_LENGTH": 200 * 1024 * 1024,
+    "BASE_URL": "http://127.0.0.1:5000",
+    "BABEL_DEFAULT_LOCALE": "de",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
+    "LANGUAGES": ("de", "en"),
+    "RESET_TOKEN_MAX_AGE": 2 * 60 * 60,
+    "INVITE_TOKEN_MAX_AGE": 14 * 24 * 60 * 60,
+    "LOGIN_LIMIT": "5 per 15 minutes",
+    "FEEDBACK_LIMIT": "5 per hour",
+    "CONTACT_LIMIT": "5 per hour",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": None,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+}
+
+_INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
+             "INVITE_TOKEN_MAX_AGE"}
+_BOOL_KEYS = {"SMTP_STARTTLS", "SESSION_COOKIE_SECURE", "TESTING"}
+
+
+def _coerce(key: str, value: str) -> Any:
+    if key in _INT_KEYS:
+        return int(value)
+    if key in _BOOL_KEYS:
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value
+
+
+def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build the configuration from defaults, the environment and `overrides`, in that order."""
+    config = dict(DEFAULTS)
+    for name, value in os.environ.items():
+        if name.startswith("PARTIZIPATION_"):
+            key = name.removeprefix("PARTIZIPATION_")
+            config[key] = _coerce(key, value)
+    config.update(overrides or {})
+
+    instance = Path(instance_path)
+    development = config["ENV"] == "development"
+    if not config["SECRET_KEY"]:
+        if not (development or config.get("TESTING")):
+            raise ConfigError("PARTIZIPATION_SECRET_KEY must be set outside development.")
+        config["SECRET_KEY"] = _development_secret(instance)
+    if not config["DATABASE_URL"]:
+        instance.mkdir(parents=True, exist_ok=True)
+        config["DATABASE_URL"] = f"sqlite:///{instance / 'partizipation.sqlite'}"
+    if not config["UPLOAD_FOLDER"]:
+        config["UPLOAD_FOLDER"] = str(instance / "uploads")
+    if config["SESSION_COOKIE_SECURE"] is None:
+        config["SESSION_COOKIE_SECURE"] = not (development or config.get("TESTING"))
+    config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    config["SQLALCHEMY_DATABASE_URI"] = config["DATABASE_URL"]
+    return config
+
+
+def _development_secret(instance: Path) -> str:
+    """Generate a secret once into the instance folder, so sessions survive restarts."""
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,109 @@
+"""SQLAlchemy 2.x set-up: the declarative base, UTC datetimes, and one session per request."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite drops the offset otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use datetime.now(UTC)")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    """The current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Database:
+    """Holds the engine; hands out one session per application context (request or command)."""
+
+    def __init__(self) -> None:
+        self.engine: Engine | None = None
+        self._factory: sessionmaker[Session] | None = None
+
+    def init_app(self, app: Flask) -> None:
+        url = app.config["SQLALCHEMY_DATABASE_URI"]
+        self.engine = make_engine(url)
+        self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        app.extensions["db"] = self
+        app.teardown_appcontext(self._close)
+
+    def bind_to(self, connection: Connection) -> None:
+        """Run every session inside `connection`'s transaction (tests roll it back)."""
+        self._factory = sessionmaker(
+            bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+
+    @property
+    def session(self) -> Session:
+        if "db_session" not in g:
+            assert self._factory is not None, "Database.init_app was not called"
+            g.db_session = self._factory()
+        return g.db_session  # type: ignore[no-any-return]
+
+    def _close(self, exc: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 15})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+db = Database()
+
+
+def session() -> Session:
+    """The session of the current application context."""
+    return current_app.extensions["db"].session  # type: ignore[no-any-return]

@@ -1,0 +1,72 @@
+"""Friendly, accessible error pages; a broken database gives 503, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from .i18n import _l
+
+TITLES = {
+    400: _l("The request could not be processed"),
+    403: _l("Access denied"),
+    404: _l("Page not found"),
+    405: _l("This action is not possible here"),
+    413: _l("The file is too large"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong"),
+    503: _l("The service is temporarily unavailable"),
+}
+
+# Fields never echoed back into the re-submit form of an expired CSRF token.
+_SECRET_FIELDS = {"csrf_token", "password", "new_password", "confirm", "current_password"}
+
+
+def _render(code: int) -> tuple[str, int]:
+    return render_template("errors/error.html", code=code, title=TITLES.get(code, TITLES[500])), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(error: CSRFError) -> tuple[str, int]:
+        # Keep the user's input: offer to send the same form again with a fresh token.
+        fields = [
+            (key, value)
+            for key, value in request.form.items(multi=True)
+            if key not in _SECRET_FIELDS
+        ]
+        return render_template("errors/csrf.html", fields=fields, action=request.path), 400
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> object:
+        if error.code is None or error.code < 400:
+            return error
+        return _render(error.code)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(DBAPIError)
+    def _database(error: Exception) -> tuple[str, int]:
+        app.logger.error("database unavailable: %s", error)
+        return _render_without_database(503)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> tuple[str, int]:
+        app.logger.exception("unhandled error")
+        return _render_without_database(500)
+
+
+def _render_without_database(code: int) -> tuple[str, int]:
+    """Render an error page even when the user cannot be loaded from the database."""
+    from flask import g
+
+    g.skip_user_lookup = True
+    session = g.pop("db_session", None)
+    if session is not None:
+        try:
+            session.rollback()
+            session.close()
+        except Exception:  # noqa: BLE001 - the database is already broken; show the page anyway
+            pass
+    return _render(code)

@@ -1,0 +1,92 @@
+"""Shared form pieces. Field markup lives in templates/_macros/forms.html."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import Field, SelectMultipleField, StringField
+from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import Email, Length, ValidationError
+
+from .i18n import _l
+
+
+GROUP_TYPES = {"RadioField", "MultiCheckboxField"}
+
+
+class Form(FlaskForm):
+    """Base form: a CSRF-protected FlaskForm."""
+
+    def error_items(self) -> list[tuple[str, str]]:
+        """(field id, message) for the error summary, in field order."""
+        items: list[tuple[str, str]] = []
+        for field in self:
+            target = f"{field.id}-0" if field.type in GROUP_TYPES else field.id
+            for message in field.errors if isinstance(field.errors, list) else []:
+                items.append((target, str(message)))
+        for message in self.form_errors:
+            items.append(("", str(message)))
+        return items
+
+
+class ActionForm(Form):
+    """An empty form for buttons that change state (its only field is the CSRF token)."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a group of checkboxes (rendered as a fieldset by the macros)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class DateField(StringField):
+    """A date typed as text: 27.03.2026 (German) or 2026-03-27; an empty field is None."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("description", _l("For example 27.03.2026"))
+        super().__init__(*args, **kwargs)
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        if isinstance(self.data, date):
+            return self.data.strftime("%d.%m.%Y")
+        return ""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
+            try:
+                self.data = datetime.strptime(text, fmt).date()
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(str(_l("Enter a real date like 27.03.2026.")))
+
+
+def email_validators() -> list[Any]:
+    """Validators for an email address field, with messages that say what to do."""
+    return [
+        Length(max=254, message=_l("The email address can have at most 254 characters.")),
+        Email(
+            message=_l("Enter an email address in the right format, like name@example.org."),
+            check_deliverability=False,
+        ),
+    ]
+
+
+def not_in_future(message: Any) -> Any:
+    """Validator: the date must not lie in the future."""
+
+    def check(form: Any, field: Field) -> None:
+        if field.data and field.data > date.today():
+            raise ValidationError(message)
+
+    return check

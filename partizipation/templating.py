@@ -1,0 +1,97 @@
+"""Template globals: permission checks, navigation, locale-aware formatting."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+
+from . import permissions
+from .i18n import _l
+
+# (endpoint, label, check or None). Domains add their entries here, in menu order.
+NAVIGATION: list[tuple[str, Any, Any]] = [
+    ("bitv.home", _l("Start"), None),
+    ("council.public_roster", _l("Advisory council"), None),
+    ("municipalities.directory", _l("Municipalities"), None),
+]
+
+
+# Partials shown in /mein-bereich, in order; each domain owns its own file.
+MY_AREA_SECTIONS = [
+    "accounts/_my_area.html",
+    "council/_my_area.html",
+    "municipalities/_my_area.html",
+]
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only same-site relative paths are followed; anything else goes to `fallback`."""
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    if "\\" in target:
+        return fallback
+    return target
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        perm=permissions,
+        navigation=lambda: [(ep, label) for ep, label, check in NAVIGATION if _allowed(check)],
+        current_locale=lambda: str(get_locale() or "de"),
+        site_name=lambda: app.config["SITE_NAME"],
+        field_attrs=field_attrs,
+        my_area_sections=lambda: MY_AREA_SECTIONS,
+        url_for_exists=lambda endpoint: endpoint in app.view_functions,
+    )
+    app.jinja_env.filters.update(
+        date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
+        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        number=lambda value: format_decimal(value),
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+    @app.context_processor
+    def _current_path() -> dict[str, Any]:
+        return {
+            "current_endpoint": request.endpoint if request else None,
+            "current_path": request.full_path.rstrip("?") if request else "/",
+            "url_for": url_for,
+        }
+
+
+def _allowed(check: Any) -> bool:
+    from flask_login import current_user
+
+    return check is None or bool(check(current_user))
+
+
+def field_attrs(
+    field: Any,
+    hint: Any = None,
+    autocomplete: str | None = None,
+    width: str | None = None,
+    css: str | None = "input",
+) -> dict[str, str]:
+    """HTML attributes that link a field to its hint and errors (used by the form macros)."""
+    described = [f"{field.id}-hint"] if hint else []
+    described += [
+        f"{field.id}-error" + ("" if index == 0 else f"-{index + 1}")
+        for index in range(len(field.errors))
+    ]
+    attrs: dict[str, str] = {}
+    if css:
+        classes = [css] + ([f"input-{width}"] if width else [])
+        attrs["class"] = " ".join(classes + (["input-error"] if field.errors else []))
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if autocomplete:
+        attrs["autocomplete"] = autocomplete
+    return attrs

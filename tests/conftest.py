@@ -1,0 +1,112 @@
+"""Shared fixtures: a migrated database (SQLite, or PostgreSQL via TEST_DATABASE_URL), an app
+whose every session runs inside a per-test transaction that is rolled back, a client, factories.
+
+Do not keep an app context pushed while using the client: requests then share it and its session.
+Use `db_session` for factories and assertions; call `db_session.expire_all()` to see what a
+request changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+from partizipation import create_app
+from partizipation.db import make_engine
+from partizipation.extensions import limiter
+from partizipation.migrations import upgrade
+
+from .factories import TEST_PASSWORD, create_user  # noqa: F401 - re-exported for tests
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+
+
+def reset_database(engine: Engine) -> None:
+    """Empty the test database completely, then build the schema through the migrations."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        upgrade(connection=conn)
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    reset_database(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture()
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        outer = conn.begin()
+        yield conn
+        outer.rollback()
+
+
+def make_test_app(database_url: str, **overrides: Any) -> Flask:
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-secret-not-for-production",
+        "SERVER_NAME": None,
+        "OFFICER_EMAIL": "inklusion@example.org",
+        "MAIL_FROM": "partizipation@example.org",
+    }
+    config.update(overrides)
+    app = create_app(config)
+    limiter.reset()
+    return app
+
+
+@pytest.fixture()
+def app_config() -> dict[str, Any]:
+    """Override in a test module to change the app's configuration."""
+    return {}
+
+
+@pytest.fixture()
+def app(database_url: str, connection: Connection, app_config: dict[str, Any]) -> Iterator[Flask]:
+    app = make_test_app(database_url, **app_config)
+    app.extensions["db"].bind_to(connection)
+    yield app
+    app.extensions["db"].engine.dispose()
+
+
+@pytest.fixture()
+def db_session(connection: Connection) -> Iterator[Session]:
+    session = Session(bind=connection, join_transaction_mode="create_savepoint",
+                      expire_on_commit=False)
+    yield session
+    session.close()
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def login(client: FlaskClient, email: str, password: str = TEST_PASSWORD) -> Any:
+    """Sign in through the real form (with its CSRF token)."""
+    from .helpers import csrf_token
+
+    page = client.get("/anmelden")
+    return client.post(
+        "/anmelden",
+        data={"email": email, "password": password, "csrf_token": csrf_token(page)},
+    )

@@ -1,0 +1,72 @@
+"""Health check, error pages, security headers, language switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_test_app
+from tests.helpers import csrf_token, page_text
+
+
+def test_healthz_reports_a_reachable_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json["database"] == "ok"
+
+
+@pytest.fixture()
+def broken_app(tmp_path):
+    # A database file inside a missing folder cannot be opened: the server is "down".
+    return make_test_app(f"sqlite:///{tmp_path}/missing/folder/db.sqlite")
+
+
+def test_healthz_is_503_when_the_database_is_down(broken_app):
+    response = broken_app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json["database"] == "unreachable"
+
+
+def test_a_page_that_needs_the_database_gives_a_friendly_503(broken_app):
+    client = broken_app.test_client()
+    token = csrf_token(client.get("/anmelden"))
+    response = client.post(
+        "/anmelden", data={"email": "a@example.org", "password": "x", "csrf_token": token}
+    )
+    assert response.status_code == 503
+    assert "Traceback" not in response.get_data(as_text=True)
+    assert "vorübergehend nicht erreichbar" in page_text(response)
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/gibt-es-nicht")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert html.count("<h1") == 1
+    assert 'lang="de"' in html
+
+
+def test_security_headers_on_every_page(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"]
+
+
+def test_language_switch_changes_the_page_language_and_stays_on_the_page(client):
+    response = client.get("/sprache/en?next=/impressum")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/impressum")
+    assert 'lang="en"' in client.get("/impressum").get_data(as_text=True)
+
+
+def test_language_switch_ignores_a_next_on_another_site(client):
+    response = client.get("/sprache/en?next=https://evil.example/")
+    assert response.headers["Location"] == "/"
+
+
+def test_accept_language_decides_when_nothing_was_chosen(client):
+    html = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
+    assert 'lang="en"' in html
+    assert 'lang="de"' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
