@@ -37,6 +37,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .bitv.views import bp as bitv_bp
     from .council.views import bp as council_bp
     from .core.views import bp as core_bp
+    from .feedback.views import bp as feedback_bp
     from .mail.views import bp as mail_bp
     from .municipalities.views import bp as municipalities_bp
 
@@ -44,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(bitv_bp)
     app.register_blueprint(mail_bp)
+    app.register_blueprint(feedback_bp)
     app.register_blueprint(council_bp)
     app.register_blueprint(municipalities_bp)
 

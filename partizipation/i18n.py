@@ -12,7 +12,7 @@ from .extensions import babel
 
 PACKAGE = Path(__file__).resolve().parent
 # Each domain keeps its own catalog next to its code, so domains can be translated independently.
-DOMAINS = ("", "accounts", "bitv", "mail", "council", "municipalities")
+DOMAINS = ("", "accounts", "bitv", "feedback", "mail", "people", "council", "municipalities")
 
 _l = lazy_gettext
 

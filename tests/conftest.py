@@ -25,6 +25,8 @@ from partizipation.migrations import upgrade
 
 from .factories import TEST_PASSWORD, create_user  # noqa: F401 - re-exported for tests
 
+pytest_plugins = ["tests.smtp"]
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:

@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "partizipation"
 TEMPLATES = ROOT / "templates"
-DOMAINS = ["accounts", "bitv", "mail", "council", "municipalities"]
+DOMAINS = ["accounts", "bitv", "feedback", "mail", "people", "council", "municipalities"]
 LOCALES = ["de"]
 
 

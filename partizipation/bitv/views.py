@@ -32,11 +32,6 @@ def statement():  # type: ignore[no-untyped-def]
     return _page("Barrierefreiheit")
 
 
-@bp.route("/barriere-melden", methods=["GET", "POST"])
-def feedback():  # type: ignore[no-untyped-def]
-    return _page("Barriere melden")
-
-
 @bp.get("/impressum")
 def imprint():  # type: ignore[no-untyped-def]
     return _page("Impressum")

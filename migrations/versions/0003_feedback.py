@@ -1,4 +1,4 @@
-"""mail: tables of the mail domain (empty until that domain adds its models)
+"""feedback and mail: barrier reports, outbox changes (empty until that domain adds its models)
 
 Revision ID: 0003
 Revises: 0002
