@@ -1,0 +1,40 @@
+"""The one sanitizer for user-written HTML. Sanitize when saving; `|safe` only on sanitized fields."""
+
+from __future__ import annotations
+
+import bleach
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset({
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
+    "blockquote", "abbr", "span", "dl", "dt", "dd", "table", "caption", "thead", "tbody",
+    "tr", "th", "td",
+})
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title", "lang", "hreflang"],
+    "abbr": ["title"],
+    "span": ["lang"],
+    "p": ["lang"],
+    "th": ["scope"],
+}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
+
+
+def sanitize_html(value: str | None) -> str:
+    """Clean user-written HTML: only structural tags, safe links, no scripts, styles or events."""
+    if not value:
+        return ""
+    cleaned = bleach.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+    return cleaned.strip()
+
+
+def sanitized(value: str | None) -> Markup:
+    """Mark an already sanitized value safe for templates (sanitizing again costs little)."""
+    return Markup(sanitize_html(value))
