@@ -1,0 +1,213 @@
+"""Real-browser fixtures: the app served on loopback from a committed demo database, Chromium
+driven by Playwright, and `check_page`, which runs the checks every page must pass.
+
+The browser tests use their own database (a SQLite file, or `<TEST_DATABASE_URL>_browser` on
+PostgreSQL), because the server thread must see committed data.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from werkzeug.serving import make_server
+
+from partizipation.db import make_engine
+from partizipation.migrations import upgrade
+from tests.conftest import make_test_app
+from tools.browser import chromium_path
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Best-practice rules ACCESSIBILITY.md asks for besides the WCAG tags.
+AXE_RULES = ["region", "landmark-one-main", "page-has-heading-one", "heading-order",
+             "landmark-unique", "skip-link"]
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAX_TAB_STOPS = 60
+
+
+def _browser_database(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if not base_url.startswith("postgresql"):
+        return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.sqlite'}"
+    url = make_url(base_url)
+    name = f"{url.database}_browser"
+    admin = make_engine(url.set(database="postgres").render_as_string(hide_password=False))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@dataclass
+class LiveServer:
+    url: str
+    accounts: dict[str, tuple[str, str]] = field(default_factory=dict)  # role -> (email, password)
+    app: Any = None
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    db_url = _browser_database(database_url, tmp_path_factory)
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        upgrade(connection=conn)
+    engine.dispose()
+    app = make_test_app(
+        db_url,
+        UPLOAD_FOLDER=str(tmp_path_factory.mktemp("uploads")),
+        # The crawler sends every form many times; rate limits have their own tests.
+        RATELIMIT_ENABLED=False,
+        WTF_CSRF_ENABLED=True,
+    )
+    from partizipation.db import db as _unused  # noqa: F401
+    from partizipation.demo import load_demo_data
+
+    with app.app_context():
+        accounts = load_demo_data(app.extensions["db"].session)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    live = LiveServer(url=f"http://127.0.0.1:{server.port}", app=app)
+    for role, email, password in accounts:
+        live.accounts.setdefault(role, (email, password))
+    yield live
+    server.shutdown()
+    app.extensions["db"].engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as p:
+        options: dict[str, Any] = {"args": LAUNCH_ARGS}
+        if executable:
+            options["executable_path"] = executable
+        browser = p.chromium.launch(**options)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def browser_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page: Any, live_server: LiveServer, role: str) -> None:
+    """Sign in through the real login form as the demo account of `role`."""
+    email, password = live_server.accounts[role]
+    page.goto("/anmelden")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/anmelden" not in page.url, f"could not sign in as {role}"
+
+
+def set_language(page: Any, lang: str) -> None:
+    page.goto(f"/sprache/{lang}?next=/")
+
+
+_AXE = None
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core with the WCAG 2.0–2.2 A/AA tags, plus a few best-practice rules."""
+    global _AXE
+    from axe_playwright_python.sync_playwright import Axe
+
+    _AXE = _AXE or Axe()
+    found = []
+    for run_only in ({"type": "tag", "values": AXE_TAGS}, {"type": "rule", "values": AXE_RULES}):
+        result = _AXE.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
+        for violation in result.response["violations"]:
+            targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
+            found.append(f"axe {violation['id']}: {violation['help']} at {targets}")
+    return found
+
+
+_FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {
+    tag: el.tagName.toLowerCase(), id: el.id, text: (el.innerText || el.value || '').slice(0, 40),
+    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2
+             && s.outlineColor !== 'rgba(0, 0, 0, 0)',
+    shadow: s.boxShadow !== 'none', width: r.width, height: r.height,
+    key: el.tagName + '#' + el.id + '@' + Math.round(r.x) + ',' + Math.round(r.y) + ':' + (el.name || el.href || ''),
+  };
+}"""
+
+
+def keyboard_problems(page: Any) -> list[str]:
+    """Tab through the page: every stop shows a focus indicator, and focus never gets stuck."""
+    problems: list[str] = []
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    seen: list[str] = []
+    for number in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        state = page.evaluate(_FOCUS_STATE)
+        if state is None:
+            break  # focus left the document: the end of the page was reached, no trap
+        if number == 0 and "skip" not in (state["text"] + state["id"]).lower() and state["tag"] != "a":
+            problems.append(f"first tab stop is not the skip link: {state}")
+        if not (state["outline"] or state["shadow"]):
+            problems.append(f"no visible focus on {state['tag']} '{state['text']}'")
+        if seen and seen[-1] == state["key"]:
+            problems.append(f"focus stuck on {state['tag']} '{state['text']}'")
+            break
+        if state["key"] in seen[:1] and number > 1:
+            break  # wrapped around to the first stop
+        seen.append(state["key"])
+    return problems
+
+
+def reflow_problems(page: Any) -> list[str]:
+    """At 320 CSS px nothing may scroll sideways (WCAG 1.4.10)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    page.set_viewport_size(size)
+    return [f"horizontal scroll of {overflow}px at 320px width"] if overflow > 0 else []
+
+
+def structure_problems(page: Any) -> list[str]:
+    problems = []
+    if page.locator("h1").count() != 1:
+        problems.append(f"{page.locator('h1').count()} h1 elements instead of one")
+    lang = page.evaluate("() => document.documentElement.lang")
+    if lang not in ("de", "en"):
+        problems.append(f"html lang is {lang!r}")
+    if not page.title().strip():
+        problems.append("empty title")
+    return problems
+
+
+def check_page(page: Any, *, keyboard: bool = True, reflow: bool = True) -> list[str]:
+    """All problems a page has: axe, structure, keyboard focus, reflow. Empty list = passes."""
+    problems = structure_problems(page) + axe_violations(page)
+    if keyboard:
+        problems += keyboard_problems(page)
+    if reflow:
+        problems += reflow_problems(page)
+    return problems

@@ -1,0 +1,132 @@
+"""Crawl every page reachable by links from the start page, for every role and both languages,
+submit every form empty once, and check each page and each error state in a real browser:
+axe (WCAG 2.0–2.2 A/AA), one h1, lang, visible focus on every tab stop without a trap, reflow at
+320 px, no broken link and no server error. New pages join automatically: nothing is listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from .conftest import LiveServer, check_page, set_language, sign_in
+
+pytestmark = pytest.mark.browser
+
+ROLES = ["anonymous", "member", "officer", "editor", "admin", "contact", "facilitator"]
+LANGUAGES = ["de", "en"]
+MAX_PAGES = 120
+SAME_SHAPE_LIMIT = 2  # /gremien/1 and /gremien/2 are checked, /gremien/3… only followed
+SKIP_PREFIXES = ("/static/", "/sprache/")
+TEXT_INPUTS = ("input[type=text], input[type=email], input[type=password], input[type=url], "
+               "input[type=tel], input[type=number], input[type=search], input:not([type]), "
+               "textarea")
+
+# Pages already checked, shared by all parametrized runs: (shape, lang, scope).
+_checked: set[tuple[str, str, str]] = set()
+_summary: Counter[str] = Counter()
+
+
+def _scope(path: str, role: str) -> str:
+    """Public pages look the same to every signed-in role; personal and admin pages do not."""
+    if path.startswith(("/mein-bereich", "/verwaltung")):
+        return role
+    return "out" if role == "anonymous" else "in"
+
+
+def _links(page: Any, origin: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    found = []
+    for href in hrefs:
+        parts = urlsplit(urljoin(page.url, href))
+        if f"{parts.scheme}://{parts.netloc}" != origin:
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if not path.startswith(SKIP_PREFIXES):
+            found.append(path)
+    return found
+
+
+def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, scope: str) -> None:
+    """Send each form on the page once with its text fields emptied; check the error state."""
+    forms = page.locator("main form[method=post], main form[method=POST]")
+    for index in range(forms.count()):
+        form = forms.nth(index)
+        if form.locator(TEXT_INPUTS).count() == 0:
+            continue  # a plain action button (confirm, deactivate, …): not sent blindly
+        action = form.get_attribute("action") or path
+        key = (re.sub(r"\d+", "N", urlsplit(action).path or path), lang, scope + ":form")
+        if key in _checked:
+            continue
+        _checked.add(key)
+        for field in form.locator(TEXT_INPUTS).all():
+            if field.is_visible() and field.is_editable():
+                field.fill("")
+        with page.expect_navigation() as navigation:
+            form.locator("button[type=submit], input[type=submit]").first.click()
+        response = navigation.value
+        status = response.status if response else 0
+        where = f"{path} (form → {action}, sent empty)"
+        if status >= 500:
+            problems.append(f"{where}: HTTP {status}")
+            return
+        problems.extend(f"{where}: {p}" for p in check_page(page))
+        _summary["form error states"] += 1
+        page.goto(path)
+
+
+def crawl(page: Any, live: LiveServer, role: str, lang: str) -> list[str]:
+    problems: list[str] = []
+    queue = ["/", "/mein-bereich"] if role != "anonymous" else ["/"]
+    visited: set[str] = set()
+    shapes: Counter[str] = Counter()
+    while queue and len(visited) < MAX_PAGES:
+        path = queue.pop(0)
+        shape = re.sub(r"\d+", "N", path.split("?")[0])
+        if path in visited or shapes[shape] >= SAME_SHAPE_LIMIT:
+            continue
+        visited.add(path)
+        shapes[shape] += 1
+        head = page.request.get(live.url + path, max_redirects=5)
+        if head.status >= 400:
+            problems.append(f"{path}: a link leads to HTTP {head.status}")
+            continue
+        if "text/html" not in head.headers.get("content-type", ""):
+            continue  # CSV, JSON, iCalendar, video: checked by their own tests
+        response = page.goto(path)
+        if response is None or response.status >= 400:
+            problems.append(f"{path}: HTTP {response.status if response else '?'}")
+            continue
+        queue.extend(link for link in _links(page, live.url) if link not in visited)
+        key = (shape, lang, _scope(path, role))
+        if key in _checked:
+            continue
+        _checked.add(key)
+        _summary["pages"] += 1
+        problems.extend(f"{path}: {problem}" for problem in check_page(page))
+        _submit_forms_empty(page, path, problems, lang, _scope(path, role))
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_reachable_page_is_accessible(browser_page, live_server, role, lang):
+    if role != "anonymous":
+        assert role in live_server.accounts, f"the demo data has no {role} account"
+        sign_in(browser_page, live_server, role)
+    set_language(browser_page, lang)
+    assert browser_page.evaluate("() => document.documentElement.lang") == lang
+    problems = crawl(browser_page, live_server, role, lang)
+    assert not problems, f"{len(problems)} problems as {role} in {lang}:\n" + "\n".join(problems)
+
+
+def test_crawler_found_pages_and_forms():
+    """Guards the crawler itself: it must really have checked pages and error states."""
+    if not _checked:
+        pytest.skip("run together with the crawl tests")
+    assert _summary["pages"] >= 10, _summary
+    assert _summary["form error states"] >= 2, _summary
