@@ -6,7 +6,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .db import db
@@ -28,6 +28,7 @@ def _database_missing(error: Exception) -> click.ClickException:
 
 
 @click.command("migrate")
+@with_appcontext
 def migrate_command() -> None:
     """Bring the database schema up to date (alembic upgrade head)."""
     from .migrations import upgrade
@@ -37,6 +38,7 @@ def migrate_command() -> None:
 
 
 @click.command("create-user")
+@with_appcontext
 @click.option("--email", required=True, help="Email address (used to sign in).")
 @click.option("--name", required=True, help="Display name.")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
@@ -63,6 +65,7 @@ def create_user_command(email: str, name: str, role: str, locale: str) -> None:
 
 
 @click.command("demo-data")
+@with_appcontext
 def demo_data_command() -> None:
     """Load the Kreis Unna demo data once; prints the demo accounts' generated passwords."""
     from .demo import load_demo_data
@@ -85,6 +88,7 @@ def demo_data_command() -> None:
 
 
 @click.command("send-mail")
+@with_appcontext
 @click.option("--loop", is_flag=True, help="Keep running and deliver new messages as they come.")
 @click.option("--interval", default=10.0, show_default=True, help="Seconds between rounds.")
 def send_mail_command(loop: bool, interval: float) -> None:
