@@ -41,7 +41,6 @@ browser: install
 	fi
 
 test: translations browser
-	$(BIN)/python tools/i18n.py check
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install
