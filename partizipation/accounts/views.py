@@ -1,8 +1,20 @@
-"""Sign in and out."""
+"""Sign in and out, forgotten passwords, invitations and the links sent by mail."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import DBAPIError
 
@@ -11,11 +23,32 @@ from ..extensions import limiter, login_manager
 from ..forms import ActionForm
 from ..i18n import _l
 from ..templating import safe_next
-from .forms import LoginForm
+from . import permissions
+from .forms import (
+    LOCALE_LABELS,
+    ROLE_LABELS,
+    AcceptInvitationForm,
+    ForgotPasswordForm,
+    LoginForm,
+    NewPasswordForm,
+)
 from .models import User
-from .services import authenticate, normalize_email
+from .services import (
+    AccountError,
+    accept_invitation,
+    authenticate,
+    confirm_email_change,
+    normalize_email,
+    request_password_reset,
+    reset_password,
+)
+from .tokens import Purpose, TokenExpired, TokenInvalid, load_token
 
 bp = Blueprint("accounts", __name__)
+for _check in permissions.CHECKS:
+    bp.add_app_template_global(_check)
+bp.add_app_template_global(lambda role: str(ROLE_LABELS.get(role, role)), "role_label")
+bp.add_app_template_global(lambda code: str(LOCALE_LABELS.get(code, code)), "locale_label")
 
 login_manager.login_view = "accounts.login"
 login_manager.login_message = _l("Please sign in to see this page.")
@@ -31,7 +64,7 @@ def load_user(user_id: str) -> User | None:
         user = db.session.get(User, int(ident))
     except (ValueError, DBAPIError):
         return None
-    # A changed password raises session_version and so ends every other session.
+    # A changed password or a deactivation raises session_version and ends every other session.
     if user is None or not user.is_active or str(user.session_version) != version:
         return None
     return user
@@ -41,8 +74,16 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_LIMIT"]
 
 
+def _reset_limit() -> str:
+    return current_app.config.get("RESET_LIMIT", "5 per hour")
+
+
 def _email_key() -> str:
     return "login:" + normalize_email(request.form.get("email", ""))[:254]
+
+
+def _reset_email_key() -> str:
+    return "reset:" + normalize_email(request.form.get("email", ""))[:254]
 
 
 def _failed(response) -> bool:  # type: ignore[no-untyped-def]
@@ -67,13 +108,19 @@ def login():  # type: ignore[no-untyped-def]
         else:
             login_user(user)
             db.session.commit()
-            flash(_l("You are signed in."), "success")
+            flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next"), url_for("accounts.my_area")))
     return render_template("accounts/login.html", form=form)
 
 
 @bp.errorhandler(429)
 def too_many_attempts(error):  # type: ignore[no-untyped-def]
+    if request.endpoint == "accounts.forgot_password":
+        reset_form = ForgotPasswordForm()
+        reset_form.form_errors.append(
+            _l("Too many requests for a new password. Please wait an hour and try again.")
+        )
+        return render_template("accounts/forgot_password.html", form=reset_form), 429
     form = LoginForm()
     form.password.data = None
     form.form_errors.append(
@@ -87,7 +134,7 @@ def too_many_attempts(error):  # type: ignore[no-untyped-def]
 def logout():  # type: ignore[no-untyped-def]
     ActionForm().validate_on_submit()
     logout_user()
-    flash(_l("You are signed out."), "success")
+    flash(_("You are signed out."), "success")
     return redirect(url_for("bitv.home"))
 
 
@@ -95,3 +142,96 @@ def logout():  # type: ignore[no-untyped-def]
 @login_required
 def my_area():  # type: ignore[no-untyped-def]
     return render_template("accounts/my_area.html")
+
+
+@bp.route("/passwort-vergessen", methods=["GET", "POST"])
+@limiter.limit(_reset_limit, methods=["POST"])
+@limiter.limit(_reset_limit, key_func=_reset_email_key, methods=["POST"])
+def forgot_password():  # type: ignore[no-untyped-def]
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        # The same answer whether or not the address has an account.
+        request_password_reset(db.session, form.email.data or "")
+        db.session.commit()
+        return render_template("accounts/forgot_password_sent.html", email=form.email.data)
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+def _link_problem(error: Exception, purpose: Purpose):  # type: ignore[no-untyped-def]
+    expired = isinstance(error, TokenExpired)
+    page = render_template("accounts/link_problem.html", expired=expired, purpose=purpose.value)
+    return _private(make_response(page, 410))
+
+
+def _private(response):  # type: ignore[no-untyped-def]
+    """Pages reached by a secret link: never cached, never sent on in a Referer."""
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/passwort-neu/<token>", methods=["GET", "POST"], endpoint="reset_password")
+def reset_password_view(token: str):  # type: ignore[no-untyped-def]
+    try:
+        user, _payload = load_token(db.session, token, Purpose.RESET)
+    except (TokenExpired, TokenInvalid) as error:
+        return _link_problem(error, Purpose.RESET)
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        reset_password(db.session, user, password=form.new_password.data or "")
+        login_user(user)
+        db.session.commit()
+        flash(_("Your new password is saved. You are signed in."), "success")
+        return redirect(url_for("accounts.my_area"))
+    return _private(make_response(render_template("accounts/reset_password.html", form=form)))
+
+
+@bp.route("/einladung/<token>", methods=["GET", "POST"], endpoint="accept_invitation")
+def accept_invitation_view(token: str):  # type: ignore[no-untyped-def]
+    try:
+        user, _payload = load_token(db.session, token, Purpose.INVITE)
+    except (TokenExpired, TokenInvalid) as error:
+        return _link_problem(error, Purpose.INVITE)
+    form = AcceptInvitationForm(data={"display_name": user.display_name})
+    if form.validate_on_submit():
+        accept_invitation(
+            db.session,
+            user,
+            display_name=form.display_name.data or "",
+            password=form.new_password.data or "",
+        )
+        login_user(user)
+        db.session.commit()
+        flash(_("Welcome! Your password is saved and you are signed in."), "success")
+        return redirect(url_for("accounts.my_area"))
+    page = render_template("accounts/accept_invitation.html", form=form, user=user)
+    return _private(make_response(page))
+
+
+@bp.route("/email-bestaetigen/<token>", methods=["GET", "POST"])
+def confirm_email(token: str):  # type: ignore[no-untyped-def]
+    try:
+        user, payload = load_token(db.session, token, Purpose.EMAIL)
+    except (TokenExpired, TokenInvalid) as error:
+        return _link_problem(error, Purpose.EMAIL)
+    new_email = payload.get("e")
+    if not isinstance(new_email, str):
+        abort(404)
+    # Opening the link only shows a button: mail scanners that follow links change nothing.
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            confirm_email_change(db.session, user, new_email=new_email)
+        except AccountError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Your new email address is confirmed and in use."), "success")
+            target = "accounts.profile" if current_user.is_authenticated else "accounts.login"
+            return redirect(url_for(target))
+    page = render_template("accounts/confirm_email.html", form=form, new_email=new_email)
+    return _private(make_response(page))
+
+
+# Routes of the blueprint kept in their own modules.
+from . import admin_views, profile_views  # noqa: E402,F401

@@ -1,0 +1,59 @@
+"""Who may do what with accounts. Each check is used by the view (403) and the template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..permissions import Role, is_admin, is_officer_or_admin, is_signed_in
+
+
+def can_edit_profile(user: Any) -> bool:
+    """Every signed-in person keeps their own profile."""
+    return is_signed_in(user)
+
+
+def can_manage_users(user: Any) -> bool:
+    """The officer and the admin see the user list and invite people."""
+    return is_officer_or_admin(user)
+
+
+def can_assign_role(actor: Any, role: str) -> bool:
+    """Only an admin may give the admin role; the officer may give every other role."""
+    if role not in {r.value for r in Role}:
+        return False
+    if is_admin(actor):
+        return True
+    return can_manage_users(actor) and role != Role.ADMIN
+
+
+def can_change_user(actor: Any, target: Any) -> bool:
+    """Change another person's account: never one's own, and an officer never an admin's."""
+    if not can_manage_users(actor) or target is None or target.id == actor.id:
+        return False
+    return is_admin(actor) or target.role != Role.ADMIN
+
+
+def can_change_role(actor: Any, target: Any, new_role: str | None = None) -> bool:
+    """Change `target`'s role (to `new_role`, when given)."""
+    if not can_change_user(actor, target):
+        return False
+    return new_role is None or can_assign_role(actor, new_role)
+
+
+def can_deactivate_user(actor: Any, target: Any) -> bool:
+    return can_change_user(actor, target) and bool(target.is_active)
+
+
+def can_reactivate_user(actor: Any, target: Any) -> bool:
+    return can_change_user(actor, target) and not target.is_active
+
+
+CHECKS = (
+    can_edit_profile,
+    can_manage_users,
+    can_assign_role,
+    can_change_user,
+    can_change_role,
+    can_deactivate_user,
+    can_reactivate_user,
+)

@@ -1,0 +1,86 @@
+"""The signed-in person's own profile: name, language, password, email address."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import refresh
+from flask_login import current_user, login_required, login_user
+
+from ..db import db
+from ..permissions import require
+from .forms import ChangeEmailForm, ChangePasswordForm, ProfileForm
+from .permissions import can_edit_profile
+from .services import AccountError, change_password, request_email_change, update_profile
+from .views import bp
+
+
+@bp.route("/mein-bereich/profil", methods=["GET", "POST"])
+@login_required
+def profile():  # type: ignore[no-untyped-def]
+    require(can_edit_profile(current_user))
+    user = current_user._get_current_object()
+    form = ProfileForm(data={"display_name": user.display_name, "locale": user.locale})
+    if form.validate_on_submit():
+        update_profile(
+            db.session, user, display_name=form.display_name.data or "", locale=form.locale.data
+        )
+        db.session.commit()
+        refresh()  # the new language applies to the message below already
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("accounts.profile"))
+    return render_template("accounts/profile.html", form=form, user=user)
+
+
+@bp.route("/mein-bereich/profil/passwort", methods=["GET", "POST"], endpoint="change_password")
+@login_required
+def change_password_view():  # type: ignore[no-untyped-def]
+    require(can_edit_profile(current_user))
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(
+                db.session,
+                user,
+                current_password=form.current_password.data or "",
+                new_password=form.new_password.data or "",
+            )
+        except AccountError as error:
+            getattr(form, error.field or "current_password").errors.append(str(error))
+        else:
+            login_user(user)  # this session goes on with the new session version
+            db.session.commit()
+            flash(_("Your new password is saved. You were signed out everywhere else."), "success")
+            return redirect(url_for("accounts.profile"))
+    return render_template("accounts/change_password.html", form=form)
+
+
+@bp.route("/mein-bereich/profil/email", methods=["GET", "POST"])
+@login_required
+def change_email():  # type: ignore[no-untyped-def]
+    require(can_edit_profile(current_user))
+    user = current_user._get_current_object()
+    form = ChangeEmailForm()
+    if form.validate_on_submit():
+        try:
+            request_email_change(
+                db.session,
+                user,
+                new_email=form.email.data or "",
+                current_password=form.current_password.data or "",
+            )
+        except AccountError as error:
+            getattr(form, error.field or "email").errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "We sent a link to %(email)s. Open it to confirm the new address. "
+                    "Until then, your old address stays in use.",
+                    email=form.email.data,
+                ),
+                "success",
+            )
+            return redirect(url_for("accounts.profile"))
+    return render_template("accounts/change_email.html", form=form, user=user)
