@@ -25,7 +25,7 @@ def queue_mail(
     """Add a message to the outbox in the caller's transaction (flushed, not committed).
 
     `subject` is a lazy string (`_l(...)`) rendered in the recipient's `locale` with `context`;
-    `template` is a plain-text template under templates/mail/.
+    `template` is a plain-text template, templates/<domain>/mail/<name>.txt.
     """
     with force_locale(locale):
         subject_text = str(subject) % context if context else str(subject)

@@ -1,0 +1,110 @@
+"""Barrier report actions. Services flush; the view commits (the mail goes in the same commit)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..accounts.models import User
+from ..db import utcnow
+from ..i18n import _l
+from ..mail.services import queue_mail
+from ..permissions import Role
+from .models import ACTIVE_STATUSES, BarrierReport, ReportStatus, one_month_later
+
+
+def local_today(now: datetime | None = None) -> date:
+    """Today's date where the officer works (deadlines are calendar days in Germany)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return (now or utcnow()).astimezone(zone).date()
+
+
+def officer_recipients(session: Session) -> list[tuple[str, str]]:
+    """(address, locale) of whoever receives barrier reports: OFFICER_EMAIL, else every officer."""
+    configured = current_app.config.get("OFFICER_EMAIL")
+    if configured:
+        user = session.scalar(select(User).where(User.email == configured.strip().lower()))
+        return [(configured, user.locale if user else "de")]
+    officers = session.scalars(
+        select(User).where(User.role == Role.OFFICER.value, User.is_active.is_(True))
+        .order_by(User.id)
+    )
+    return [(user.email, user.locale) for user in officers]
+
+
+def submit_report(
+    session: Session,
+    *,
+    problem: str,
+    location: str = "",
+    name: str = "",
+    email: str | None = None,
+    wants_answer: bool = False,
+    locale: str = "de",
+    now: datetime | None = None,
+) -> BarrierReport:
+    """Store a report due one month out, and queue the mail to the officer (and the receipt)."""
+    now = now or utcnow()
+    report = BarrierReport(
+        problem=problem.strip(),
+        location=location.strip(),
+        name=name.strip(),
+        email=(email or "").strip() or None,
+        wants_answer=wants_answer,
+        locale=locale,
+        created_at=now,
+        due_on=one_month_later(local_today(now)),
+        status=ReportStatus.OPEN.value,
+    )
+    session.add(report)
+    session.flush()
+    link = url_for("feedback.detail", report_id=report.id, _external=True)
+    recipients = officer_recipients(session)
+    if not recipients:
+        current_app.logger.warning("barrier report %s: no officer to tell by email", report.id)
+    for address, officer_locale in recipients:
+        queue_mail(
+            session, to=address, subject=_l("New barrier report no. %(number)s"),
+            template="feedback/mail/new_report.txt", locale=officer_locale,
+            reply_to=report.email, number=report.id, report=report, link=link,
+        )
+    if report.email:
+        # The receipt repeats nothing the person wrote: the address was not verified, and the
+        # form must not become a way to send arbitrary text to strangers.
+        queue_mail(
+            session, to=report.email, subject=_l("We have received your barrier report"),
+            template="feedback/mail/receipt.txt", locale=locale, report=report,
+        )
+    return report
+
+
+def update_report(
+    session: Session, report: BarrierReport, *, status: str, officer_note: str, actor: User
+) -> BarrierReport:
+    """Change status and note; closing records when, reopening clears it."""
+    new_status = ReportStatus(status)
+    if new_status is ReportStatus.CLOSED and report.status != ReportStatus.CLOSED.value:
+        report.closed_at = utcnow()
+    elif new_status is not ReportStatus.CLOSED:
+        report.closed_at = None
+    report.status = new_status.value
+    report.officer_note = officer_note.strip()
+    session.flush()
+    return report
+
+
+def inbox(session: Session) -> tuple[list[BarrierReport], list[BarrierReport]]:
+    """(reports still to work on, earliest due first; finished reports, newest first)."""
+    active = session.scalars(
+        select(BarrierReport).where(BarrierReport.status.in_(ACTIVE_STATUSES))
+        .order_by(BarrierReport.due_on, BarrierReport.id)
+    ).all()
+    done = session.scalars(
+        select(BarrierReport).where(BarrierReport.status.not_in(ACTIVE_STATUSES))
+        .order_by(BarrierReport.created_at.desc(), BarrierReport.id.desc())
+    ).all()
+    return list(active), list(done)
