@@ -24,6 +24,8 @@ MY_AREA_SECTIONS = [
     "accounts/_my_area.html",
     "council/_my_area.html",
     "municipalities/_my_area.html",
+    "feedback/_my_area.html",
+    "bitv/_my_area.html",
 ]
 
 
