@@ -22,6 +22,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config(app.instance_path, config))
 
     _db.init_app(app)
+    from .accounts import passwords
+
+    passwords.configure(app.config)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

@@ -40,6 +40,10 @@ DEFAULTS: dict[str, Any] = {
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
     "WTF_CSRF_TIME_LIMIT": None,
+    # argon2id cost: the argon2-cffi defaults (RFC 9106 low-memory profile).
+    "ARGON2_TIME_COST": 3,
+    "ARGON2_MEMORY_COST": 65536,
+    "ARGON2_PARALLELISM": 4,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": None,
@@ -48,7 +52,8 @@ DEFAULTS: dict[str, Any] = {
 }
 
 _INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
-             "INVITE_TOKEN_MAX_AGE"}
+             "INVITE_TOKEN_MAX_AGE", "ARGON2_TIME_COST", "ARGON2_MEMORY_COST",
+             "ARGON2_PARALLELISM"}
 _BOOL_KEYS = {"SMTP_STARTTLS", "SESSION_COOKIE_SECURE", "TESTING"}
 
 

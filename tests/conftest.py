@@ -23,7 +23,7 @@ from partizipation.db import make_engine
 from partizipation.extensions import limiter
 from partizipation.migrations import upgrade
 
-from .factories import TEST_PASSWORD, create_user  # noqa: F401 - re-exported for tests
+from .factories import TEST_ARGON2, TEST_PASSWORD, create_user  # noqa: F401 - re-exported for tests
 
 pytest_plugins = ["tests.smtp"]
 
@@ -69,6 +69,7 @@ def make_test_app(database_url: str, **overrides: Any) -> Flask:
         "SERVER_NAME": None,
         "OFFICER_EMAIL": "inklusion@example.org",
         "MAIL_FROM": "partizipation@example.org",
+        **TEST_ARGON2,
     }
     config.update(overrides)
     app = create_app(config)

@@ -1,13 +1,26 @@
-"""Password hashing with argon2."""
+"""Password hashing with argon2id. The cost comes from the configuration (ARGON2_*): the library's
+defaults in production; the tests lower it, since they sign in hundreds of times."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 # Verified against when the account does not exist, so both paths take the same time.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+_dummy_hash = _hasher.hash("not-a-real-password")
+
+
+def configure(config: dict[str, Any]) -> None:
+    """Use the argon2 cost from `config` (ARGON2_TIME_COST, ARGON2_MEMORY_COST, ARGON2_PARALLELISM)."""
+    global _hasher, _dummy_hash
+    wanted = (config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"], config["ARGON2_PARALLELISM"])
+    current = (_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
+    if wanted != current:
+        _hasher = PasswordHasher(time_cost=wanted[0], memory_cost=wanted[1], parallelism=wanted[2])
+        _dummy_hash = _hasher.hash("not-a-real-password")
 
 
 def hash_password(password: str) -> str:
@@ -18,10 +31,11 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True when `password` matches; a missing hash never matches (but costs the same time)."""
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash: str) -> bool:
+    """Whether the hash was made with another cost than the configured one."""
     return _hasher.check_needs_rehash(password_hash)
