@@ -10,10 +10,10 @@ from .accounts.services import create_user, generate_password
 from .permissions import Role
 
 DEMO_ACCOUNTS = [
-    (Role.ADMIN, "admin@demo.invalid", "Demo Admin (erfunden)"),
-    (Role.OFFICER, "inklusion@demo.invalid", "Petra Beispiel (erfundene Kreisinklusionsbeauftragte)"),
-    (Role.EDITOR, "presse@demo.invalid", "Demo Pressestelle (erfunden)"),
-    (Role.MEMBER, "mitglied@demo.invalid", "Max Muster (erfundenes Beiratsmitglied)"),
+    (Role.ADMIN, "admin@example.org", "Demo Admin (erfunden)"),
+    (Role.OFFICER, "inklusion@example.org", "Petra Beispiel (erfundene Kreisinklusionsbeauftragte)"),
+    (Role.EDITOR, "presse@example.org", "Demo Pressestelle (erfunden)"),
+    (Role.MEMBER, "mitglied@example.org", "Max Muster (erfundenes Beiratsmitglied)"),
 ]
 
 

@@ -58,15 +58,18 @@ def init_app(app: Flask) -> None:
 
 
 def _render_without_database(code: int) -> tuple[str, int]:
-    """Render an error page even when the user cannot be loaded from the database."""
+    """Render an error page after a failed request, without touching a broken database again."""
     from flask import g
+    from flask_login import AnonymousUserMixin
 
-    g.skip_user_lookup = True
-    session = g.pop("db_session", None)
+    session = g.get("db_session")
     if session is not None:
         try:
             session.rollback()
-            session.close()
         except Exception:  # noqa: BLE001 - the database is already broken; show the page anyway
             pass
+    if code == 503:
+        # The signed-in user's row cannot be reloaded now: show the page as to a visitor.
+        g.skip_user_lookup = True
+        g._login_user = AnonymousUserMixin()
     return _render(code)

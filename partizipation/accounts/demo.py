@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from .services import create_user
 
-DEMO_INVITED = ("eingeladen@demo.invalid", "Lea Beispiel (erfunden, eingeladen)")
-DEMO_DEACTIVATED = ("ehemalig@demo.invalid", "Jonas Beispiel (erfunden, ehemaliges Mitglied)")
+DEMO_INVITED = ("eingeladen@example.org", "Lea Beispiel (erfunden, eingeladen)")
+DEMO_DEACTIVATED = ("ehemalig@example.org", "Jonas Beispiel (erfunden, ehemaliges Mitglied)")
 
 
 def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:

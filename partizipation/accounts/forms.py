@@ -90,7 +90,7 @@ def _language_field() -> RadioField:
 
 class LoginForm(Form):
     # Only a rough format check: every existing account must be able to sign in, including the
-    # demo accounts at reserved domains (demo.invalid) that the strict check refuses.
+    # accounts created on the command line at reserved domains that the strict check refuses.
     email = EmailField(
         _l("Email address"),
         validators=[

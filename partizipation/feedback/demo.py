@@ -25,7 +25,7 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
             ),
             location="/sitzungen",
             name="Erika Beispiel (erfunden)",
-            email="erika.beispiel@demo.invalid",
+            email="erika.beispiel@example.org",
             wants_answer=True,
             locale="de",
             created_at=overdue_at,

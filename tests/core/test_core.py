@@ -70,3 +70,37 @@ def test_accept_language_decides_when_nothing_was_chosen(client):
     html = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
     assert 'lang="en"' in html
     assert 'lang="de"' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+
+
+def test_an_unexpected_error_gives_a_friendly_500_also_to_a_signed_in_user(app, client, db_session):
+    from tests.conftest import login
+    from tests.factories import create_user
+
+    @app.get("/_test/boom")
+    def _boom():  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    user = create_user(db_session, role="officer")
+    login(client, user.email)
+    response = client.get("/_test/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Etwas ist schiefgegangen" in html and "RuntimeError" not in html
+    assert user.display_name in html  # still shown as signed in
+
+
+def test_a_database_failure_for_a_signed_in_user_gives_503(app, client, db_session):
+    from sqlalchemy.exc import OperationalError
+
+    from tests.conftest import login
+    from tests.factories import create_user
+
+    @app.get("/_test/db-down")
+    def _down():  # type: ignore[no-untyped-def]
+        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    user = create_user(db_session, role="member")
+    login(client, user.email)
+    response = client.get("/_test/db-down")
+    assert response.status_code == 503
+    assert "vorübergehend nicht erreichbar" in page_text(response)
