@@ -1,10 +1,198 @@
-"""Municipalities and facilitators (placeholder until issue 4 lands)."""
+"""Public pages (directory, relay contact form, agreement PDF), the facilitator's own page, and
+the loaders the management pages in admin_views.py share."""
 
-from flask import Blueprint, render_template
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db import db
+from ..extensions import limiter
+from ..i18n import _l
+from ..permissions import require
+from . import mailing, queries, services
+from . import permissions as perms
+from .forms import (
+    ContactMessageForm,
+    OwnDataForm,
+)
+from .models import (
+    STATUS_LABELS,
+    Facilitator,
+    Municipality,
+)
+from .services import MunicipalityError
 
 bp = Blueprint("municipalities", __name__)
+
+for _check in perms.CHECKS:
+    bp.add_app_template_global(_check, _check.__name__)
+
+
+@bp.app_template_global()
+def facilitator_status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))  # type: ignore[call-overload]
+
+
+@bp.app_template_global()
+def my_municipality_roles() -> dict[str, Any]:
+    """For /mein-bereich: the municipalities the user is a contact of; their facilitator rows."""
+    contact_ids = perms.managed_municipality_ids(current_user)
+    own_ids = perms.own_facilitator_ids(current_user)
+    municipalities = list(db.session.scalars(
+        select(Municipality).where(Municipality.id.in_(contact_ids)).order_by(Municipality.name)
+    )) if contact_ids else []
+    facilitators = list(db.session.scalars(
+        select(Facilitator).where(Facilitator.id.in_(own_ids))
+        .options(selectinload(Facilitator.municipality), selectinload(Facilitator.person))
+        .order_by(Facilitator.started_on)
+    )) if own_ids else []
+    return {"municipalities": municipalities, "facilitators": facilitators}
+
+
+def load_municipality(municipality_id: int) -> Municipality:
+    return db.session.get(Municipality, municipality_id) or abort(404)
+
+
+def load_facilitator(facilitator_id: int) -> Facilitator:
+    return db.session.get(Facilitator, facilitator_id) or abort(404)
+
+
+def put_error(form: Any, error: MunicipalityError) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        form.form_errors.append(str(error))
+
+
+# ---------------------------------------------------------------- public
 
 
 @bp.get("/kommunen")
 def directory():  # type: ignore[no-untyped-def]
-    return render_template("bitv/placeholder.html", page_title="Kommunen")
+    return render_template("municipalities/directory.html",
+                           entries=queries.public_directory(db.session))
+
+
+@bp.get("/kommunen/<int:municipality_id>/vereinbarung.pdf")
+def agreement_file(municipality_id: int):  # type: ignore[no-untyped-def]
+    municipality = load_municipality(municipality_id)
+    if not municipality.agreement_file_name:
+        abort(404)
+    folder = services.agreement_folder(current_app.config["UPLOAD_FOLDER"])
+    response = send_from_directory(folder, municipality.agreement_file_name,
+                                   mimetype="application/pdf", conditional=True, max_age=3600)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _contact_limit() -> str:
+    return current_app.config["CONTACT_LIMIT"]
+
+
+def _sent(response: Response) -> bool:
+    return response.status_code == 302
+
+
+def _public_facilitator(facilitator_id: int) -> Facilitator:
+    facilitator = load_facilitator(facilitator_id)
+    if not perms.can_contact_facilitator(current_user, facilitator):
+        abort(404)
+    return facilitator
+
+
+@bp.route("/kommunen/begleitung/<int:facilitator_id>/kontakt", methods=["GET", "POST"])
+@limiter.limit(_contact_limit, methods=["POST"], deduct_when=_sent)
+def contact(facilitator_id: int):  # type: ignore[no-untyped-def]
+    facilitator = _public_facilitator(facilitator_id)
+    form = ContactMessageForm()
+    if form.validate_on_submit():
+        mailing.relay_message(
+            db.session, facilitator, sender_name=form.sender_name.data or "",
+            sender_email=form.sender_email.data or "", message=form.message.data or "",
+        )
+        db.session.commit()
+        flash(_l("Thank you. Your message was passed on to %(name)s. The answer comes by email "
+                 "to the address you gave.", name=facilitator.person.name), "success")
+        return redirect(url_for(".contact_sent", facilitator_id=facilitator.id))
+    return render_template("municipalities/contact.html", form=form, facilitator=facilitator)
+
+
+@bp.get("/kommunen/begleitung/<int:facilitator_id>/kontakt/gesendet")
+def contact_sent(facilitator_id: int):  # type: ignore[no-untyped-def]
+    facilitator = _public_facilitator(facilitator_id)
+    return render_template("municipalities/contact_sent.html", facilitator=facilitator)
+
+
+@bp.errorhandler(429)
+def too_many_messages(error):  # type: ignore[no-untyped-def]
+    facilitator_id = (request.view_args or {}).get("facilitator_id")
+    if request.endpoint != "municipalities.contact" or facilitator_id is None:
+        return render_template("errors/error.html", code=429,
+                               title=_l("Too many attempts")), 429
+    facilitator = _public_facilitator(facilitator_id)
+    form = ContactMessageForm()
+    form.form_errors.append(_l(
+        "You have sent several messages in a short time. Your text is kept below: please wait "
+        "an hour and send it again, or write to the inclusion officer."))
+    return render_template("municipalities/contact.html", form=form,
+                           facilitator=facilitator), 429
+
+
+def form_object(item: Facilitator) -> Any:
+    """The facilitator and its person's fields as one object for the form."""
+    person = item.person
+
+    class _Data:
+        pass
+
+    data = _Data()
+    for name in ("form_of_address", "name", "email", "phone"):
+        setattr(data, name, getattr(person, name))
+    data.listing_consent = person.is_listed  # type: ignore[attr-defined]
+    for name in ("employment_model", "association_name", "weekly_hours", "started_on",
+                 "trained_on", "training_provider"):
+        setattr(data, name, getattr(item, name))
+    return data
+
+
+# ---------------------------------------------------------------- the facilitator's own data
+
+
+@bp.route("/mein-bereich/begleitung/<int:facilitator_id>", methods=["GET", "POST"])
+@login_required
+def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
+    item = load_facilitator(facilitator_id)
+    require(perms.can_edit_own_facilitator_data(current_user, item))
+    form = OwnDataForm(obj=form_object(item))
+    if form.validate_on_submit():
+        try:
+            services.update_own_data(db.session, item, form.data, actor=current_user)
+        except MunicipalityError as error:
+            db.session.rollback()
+            put_error(form, error)
+        else:
+            db.session.commit()
+            flash(_l("Your data was saved."), "success")
+            return redirect(url_for("accounts.my_area"))
+    return render_template("municipalities/own_data.html", form=form, facilitator=item)
+
+
+# The management pages register on the same blueprint.
+from . import admin_views  # noqa: E402, F401

@@ -1,0 +1,444 @@
+"""Actions on municipalities, contacts and facilitators. They flush, never commit; a broken rule
+raises MunicipalityError naming the form field the message belongs to."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from flask_babel import format_date
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..accounts.models import User
+from ..db import utcnow
+from ..i18n import _l
+from ..people.models import Person
+from .errors import MunicipalityError
+from .mailing import notify_contacts, notify_officer
+from .models import (
+    AgreementStatus,
+    EmploymentModel,
+    EventAction,
+    Facilitator,
+    FacilitatorEvent,
+    FacilitatorStatus,
+    Municipality,
+    MunicipalityContact,
+)
+from .queries import current_contacts
+
+_AGS = re.compile(r"\d{8}")
+AGREEMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def ags_problem(value: str) -> Any | None:
+    """Why `value` is not an official municipality key (AGS), or None when it is one.
+
+    8 digits: state (01–16), administrative region, district (3), municipality (3); the
+    municipality part is never 000 (that would be the district itself).
+    """
+    if not _AGS.fullmatch(value or ""):
+        return _l("Enter the official municipality key as 8 digits, like 05978004.")
+    if not 1 <= int(value[:2]) <= 16:
+        return _l("The first two digits of the key are the state (01 to 16; NRW is 05).")
+    if value[5:] == "000":
+        return _l("The last three digits name the municipality and cannot be 000.")
+    return None
+
+
+# ---------------------------------------------------------------- municipalities
+
+
+def save_municipality(
+    session: Session, municipality: Municipality | None, data: dict[str, Any], *, actor: User,
+    document: BinaryIO | None = None, upload_folder: str | None = None,
+) -> Municipality:
+    """Create (municipality None) or change a municipality; checks the key and the agreement.
+
+    `document` is an uploaded PDF of the agreement; `data["remove_agreement_file"]` drops the
+    current one. A replaced file stays on disk until the caller removes it after the commit.
+    """
+    ags = (data.get("ags") or "").strip()
+    problem = ags_problem(ags)
+    if problem:
+        raise MunicipalityError(problem, "ags")
+    taken = session.scalar(select(Municipality).where(Municipality.ags == ags))
+    if taken is not None and taken is not municipality:
+        raise MunicipalityError(
+            _l("Another municipality (%(name)s) already has this key.", name=taken.name), "ags"
+        )
+    status = data.get("agreement_status") or AgreementStatus.NONE.value
+    signed_on, ended_on = data.get("agreement_signed_on"), data.get("agreement_ended_on")
+    if status in (AgreementStatus.SIGNED, AgreementStatus.ENDED) and signed_on is None:
+        raise MunicipalityError(
+            _l("Enter the date the agreement was signed."), "agreement_signed_on"
+        )
+    if status == AgreementStatus.ENDED and ended_on is None:
+        raise MunicipalityError(_l("Enter the date the agreement ended."), "agreement_ended_on")
+    if signed_on and ended_on and ended_on < signed_on:
+        raise MunicipalityError(
+            _l("The agreement cannot end before it was signed. Check both dates."),
+            "agreement_ended_on",
+        )
+    if document is not None:
+        _check_pdf(document)
+    if municipality is None:
+        municipality = Municipality()
+        session.add(municipality)
+    municipality.name = data["name"].strip()
+    municipality.kind = data["kind"]
+    municipality.ags = ags
+    municipality.website = (data.get("website") or "").strip()
+    municipality.agreement_status = status
+    municipality.agreement_signed_on = signed_on if status != AgreementStatus.NONE else None
+    municipality.agreement_ended_on = ended_on if status == AgreementStatus.ENDED else None
+    municipality.agreement_document_url = (data.get("agreement_document_url") or "").strip()
+    municipality.agreement_document_title = (data.get("agreement_document_title") or "").strip()
+    if data.get("remove_agreement_file"):
+        municipality.agreement_file_name = municipality.agreement_file_size = None
+    if document is not None:
+        municipality.agreement_file_name, municipality.agreement_file_size = _store_pdf(
+            document, upload_folder or "")
+    session.flush()
+    return municipality
+
+
+def agreement_folder(upload_folder: str) -> Path:
+    return Path(upload_folder) / "municipalities"
+
+
+def _check_pdf(document: BinaryIO) -> None:
+    document.seek(0)
+    head = document.read(5)
+    document.seek(0, 2)
+    size = document.tell()
+    document.seek(0)
+    if head != b"%PDF-":
+        raise MunicipalityError(_l("Choose the agreement as a PDF file."), "agreement_file")
+    if size > AGREEMENT_MAX_BYTES:
+        raise MunicipalityError(_l("The PDF file can be at most 20 MB. Choose a smaller file."),
+                                "agreement_file")
+
+
+def _store_pdf(document: BinaryIO, upload_folder: str) -> tuple[str, int]:
+    """Write the PDF under a random name (never the uploader's); returns name and size."""
+    folder = agreement_folder(upload_folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{secrets.token_hex(16)}.pdf"
+    path = folder / name
+    document.seek(0)
+    with path.open("wb") as target:
+        while chunk := document.read(1024 * 1024):
+            target.write(chunk)
+    return name, path.stat().st_size
+
+
+# ---------------------------------------------------------------- contacts
+
+
+def add_contact(
+    session: Session, municipality: Municipality, *, email: str, display_name: str,
+    locale: str = "de", actor: User,
+) -> MunicipalityContact:
+    """Make a person a contact of `municipality`: invite them, or scope their existing account."""
+    from ..accounts import services as accounts
+
+    user = accounts.find_user_by_email(session, email)
+    if user is not None and any(
+        c.user_id == user.id for c in current_contacts(session, municipality)
+    ):
+        raise MunicipalityError(
+            _l("This person is already a contact of %(name)s.", name=municipality.name), "email"
+        )
+    if user is None or not user.password_hash:
+        # A new person, or one who has not yet accepted an earlier invitation: (re)invite.
+        try:
+            user = accounts.invite_user(
+                session, email=email, display_name=display_name, role="member", locale=locale,
+                actor=actor,
+            )
+        except accounts.AccountError as error:
+            raise MunicipalityError(str(error), error.field or "email") from error
+    elif not user.is_active:
+        raise MunicipalityError(
+            _l("This account has been deactivated. Reactivate it in the user list first."),
+            "email",
+        )
+    contact = MunicipalityContact(user=user, municipality=municipality, created_by_id=actor.id)
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def end_contact(session: Session, contact: MunicipalityContact, *, actor: User) -> None:
+    """The person is no longer a contact; their account stays."""
+    if contact.ended_at is None:
+        contact.ended_at = utcnow()
+        contact.ended_by_id = actor.id
+        session.flush()
+
+
+# ---------------------------------------------------------------- facilitators
+
+
+@dataclass
+class FacilitatorData:
+    name: str
+    employment_model: str
+    started_on: date
+    form_of_address: str = ""
+    email: str | None = None
+    phone: str | None = None
+    listing_consent: bool = False
+    association_name: str = ""
+    weekly_hours: float | None = None
+    trained_on: date | None = None
+    training_provider: str = ""
+
+    @classmethod
+    def from_form(cls, data: dict[str, Any]) -> FacilitatorData:
+        fields = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in fields})
+
+
+def _clean(data: FacilitatorData) -> FacilitatorData:
+    data.name = data.name.strip()
+    data.email = (data.email or "").strip().lower() or None
+    data.phone = (data.phone or "").strip() or None
+    data.association_name = data.association_name.strip()
+    data.training_provider = data.training_provider.strip()
+    return data
+
+
+def _check(session: Session, municipality: Municipality, data: FacilitatorData,
+           facilitator: Facilitator | None) -> None:
+    if data.employment_model not in {m.value for m in EmploymentModel}:
+        raise MunicipalityError(_l("Choose how the facilitator is employed."), "employment_model")
+    if data.employment_model == EmploymentModel.ASSOCIATION and not data.association_name:
+        raise MunicipalityError(
+            _l("Enter the name of the association the facilitator is placed with."),
+            "association_name",
+        )
+    if data.trained_on and data.trained_on > date.today():
+        raise MunicipalityError(
+            _l("The training date cannot be in the future. Enter it once the training is "
+               "completed, or leave it empty."), "trained_on")
+    if data.training_provider and not data.trained_on:
+        raise MunicipalityError(
+            _l("Enter the date the training was completed, or leave the provider empty."),
+            "trained_on",
+        )
+    if data.trained_on and not data.training_provider:
+        raise MunicipalityError(_l("Enter who gave the training."), "training_provider")
+    if facilitator is not None and facilitator.ended_on and facilitator.ended_on < data.started_on:
+        raise MunicipalityError(
+            _l("The start cannot be after the end (%(date)s).",
+               date=format_date(facilitator.ended_on)),
+            "started_on",
+        )
+    duplicate = find_duplicate(session, municipality, data.name, data.email, facilitator)
+    if duplicate is not None:
+        field = "email" if data.email else "name"
+        raise MunicipalityError(
+            _l("This person is already registered as a facilitator of %(name)s.",
+               name=municipality.name), field)
+
+
+def find_duplicate(session: Session, municipality: Municipality, name: str, email: str | None,
+                   facilitator: Facilitator | None = None) -> Facilitator | None:
+    """A non-ended facilitator of `municipality` with the same email (or name, without email)."""
+    query = (
+        select(Facilitator).join(Person, Facilitator.person_id == Person.id)
+        .where(Facilitator.municipality_id == municipality.id,
+               Facilitator.status != FacilitatorStatus.ENDED)
+    )
+    if email:
+        query = query.where(func.lower(Person.email) == email.lower())
+    else:
+        query = query.where(func.lower(Person.name) == name.strip().lower())
+    if facilitator is not None and facilitator.id is not None:
+        query = query.where(Facilitator.id != facilitator.id)
+    return session.scalars(query.limit(1)).first()
+
+
+def _apply(person: Person, facilitator: Facilitator, data: FacilitatorData) -> None:
+    person.name = data.name
+    person.form_of_address = data.form_of_address.strip()
+    person.email = data.email
+    person.phone = data.phone
+    set_listing_consent(person, data.listing_consent)
+    facilitator.employment_model = data.employment_model
+    is_association = data.employment_model == EmploymentModel.ASSOCIATION
+    facilitator.association_name = data.association_name if is_association else ""
+    facilitator.weekly_hours = data.weekly_hours
+    facilitator.started_on = data.started_on
+    facilitator.trained_on = data.trained_on
+    facilitator.training_provider = data.training_provider
+    facilitator.updated_at = utcnow()
+
+
+def set_listing_consent(person: Person, consent: bool) -> None:
+    """Record giving or withdrawing the consent to be listed publicly (with the date)."""
+    if consent and not person.is_listed:
+        person.listing_consent_given_on = date.today()
+        person.listing_consent_withdrawn_on = None
+    elif not consent and person.is_listed:
+        person.listing_consent_withdrawn_on = date.today()
+
+
+def _record(session: Session, facilitator: Facilitator, action: EventAction, *, actor: User | None,
+            to_status: str, reason: str = "") -> FacilitatorEvent:
+    event = FacilitatorEvent(
+        facilitator=facilitator, actor_id=actor.id if actor else None, action=action.value,
+        from_status=facilitator.status if facilitator.id else None, to_status=to_status,
+        reason=reason,
+    )
+    facilitator.status = to_status
+    session.add(event)
+    return event
+
+
+def register_facilitator(session: Session, municipality: Municipality, data: FacilitatorData, *,
+                         actor: User, by_officer: bool) -> Facilitator:
+    """A contact proposes a facilitator; the officer's own registration starts as confirmed."""
+    data = _clean(data)
+    _check(session, municipality, data, None)
+    person = Person(name=data.name)
+    facilitator = Facilitator(person=person, municipality=municipality)
+    _apply(person, facilitator, data)
+    session.add_all([person, facilitator])
+    status = FacilitatorStatus.CONFIRMED if by_officer else FacilitatorStatus.PROPOSED
+    _record(session, facilitator, EventAction.REGISTERED, actor=actor, to_status=status.value)
+    session.flush()
+    if not by_officer:
+        notify_officer(session, facilitator)
+    return facilitator
+
+
+def update_facilitator(session: Session, facilitator: Facilitator, data: FacilitatorData, *,
+                       actor: User) -> Facilitator:
+    """Change the data; a sent-back facilitator goes back to the officer as proposed."""
+    if facilitator.status == FacilitatorStatus.ENDED:
+        raise MunicipalityError(_l("An ended facilitator cannot be changed."))
+    data = _clean(data)
+    _check(session, facilitator.municipality, data, facilitator)
+    _apply(facilitator.person, facilitator, data)
+    if facilitator.status == FacilitatorStatus.SENT_BACK:
+        _record(session, facilitator, EventAction.RESUBMITTED, actor=actor,
+                to_status=FacilitatorStatus.PROPOSED.value)
+        session.flush()
+        notify_officer(session, facilitator)
+    else:
+        _record(session, facilitator, EventAction.EDITED, actor=actor, to_status=facilitator.status)
+    session.flush()
+    return facilitator
+
+
+def update_own_data(session: Session, facilitator: Facilitator, data: dict[str, Any], *,
+                    actor: User) -> Facilitator:
+    """The facilitator corrects their own contact data, consent and training."""
+    merged = FacilitatorData(
+        name=data["name"], form_of_address=data.get("form_of_address") or "",
+        email=data.get("email"), phone=data.get("phone"),
+        listing_consent=bool(data.get("listing_consent")),
+        employment_model=facilitator.employment_model,
+        association_name=facilitator.association_name, weekly_hours=facilitator.weekly_hours,
+        started_on=facilitator.started_on, trained_on=data.get("trained_on"),
+        training_provider=data.get("training_provider") or "",
+    )
+    data_clean = _clean(merged)
+    _check(session, facilitator.municipality, data_clean, facilitator)
+    _apply(facilitator.person, facilitator, data_clean)
+    _record(session, facilitator, EventAction.EDITED, actor=actor, to_status=facilitator.status)
+    session.flush()
+    return facilitator
+
+
+def _transition(session: Session, facilitator: Facilitator, allowed: tuple[str, ...],
+                action: EventAction, to_status: FacilitatorStatus, *, actor: User,
+                reason: str = "") -> Facilitator:
+    if facilitator.status not in allowed:
+        raise MunicipalityError(
+            _l("This is not possible in the facilitator's current state (%(status)s).",
+               status=facilitator.status_label))
+    _record(session, facilitator, action, actor=actor, to_status=to_status.value, reason=reason)
+    facilitator.updated_at = utcnow()
+    session.flush()
+    return facilitator
+
+
+def confirm_facilitator(session: Session, facilitator: Facilitator, *, actor: User) -> Facilitator:
+    _transition(session, facilitator, (FacilitatorStatus.PROPOSED.value,),
+                EventAction.CONFIRMED, FacilitatorStatus.CONFIRMED, actor=actor)
+    notify_contacts(session, facilitator, actor=actor)
+    return facilitator
+
+
+def send_back_facilitator(session: Session, facilitator: Facilitator, reason: str, *,
+                          actor: User) -> Facilitator:
+    """Return a proposal to the municipality with a reason its contacts will see."""
+    if not reason.strip():
+        raise MunicipalityError(
+            _l("Enter what the municipality should correct or add."), "reason")
+    _transition(session, facilitator, (FacilitatorStatus.PROPOSED.value,),
+                EventAction.SENT_BACK, FacilitatorStatus.SENT_BACK, actor=actor,
+                reason=reason.strip())
+    notify_contacts(session, facilitator, actor=actor, reason=reason.strip())
+    return facilitator
+
+
+def activate_facilitator(session: Session, facilitator: Facilitator, *, actor: User) -> Facilitator:
+    return _transition(session, facilitator, (FacilitatorStatus.CONFIRMED.value,),
+                       EventAction.ACTIVATED, FacilitatorStatus.ACTIVE, actor=actor)
+
+
+def end_facilitator(session: Session, facilitator: Facilitator, *, ended_on: date, reason: str,
+                    actor: User) -> Facilitator:
+    """End the work (or withdraw a proposal) on a date, with a reason."""
+    if ended_on < facilitator.started_on:
+        raise MunicipalityError(
+            _l("The end cannot be before the start (%(date)s). Enter a later date.",
+               date=format_date(facilitator.started_on)), "ended_on")
+    if not reason.strip():
+        raise MunicipalityError(_l("Enter why the work ends."), "reason")
+    open_states = tuple(s.value for s in FacilitatorStatus if s != FacilitatorStatus.ENDED)
+    _transition(session, facilitator, open_states, EventAction.ENDED, FacilitatorStatus.ENDED,
+                actor=actor, reason=reason.strip())
+    facilitator.ended_on = ended_on
+    facilitator.end_reason = reason.strip()[:500]
+    session.flush()
+    return facilitator
+
+
+def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: User) -> User:
+    """Give a facilitator access to the platform: invite them, or link their existing account."""
+    from ..accounts import services as accounts
+
+    person = facilitator.person
+    if person.user_id is not None:
+        raise MunicipalityError(_l("%(name)s already has access to the platform.",
+                                   name=person.name))
+    if not person.email:
+        raise MunicipalityError(_l("Enter an email address for %(name)s first (Change data).",
+                                   name=person.name))
+    user = accounts.find_user_by_email(session, person.email)
+    if user is not None and session.scalar(select(Person.id).where(Person.user_id == user.id)):
+        raise MunicipalityError(_l(
+            "The account with this email address already belongs to another person. "
+            "Ask the administrator to merge the two."))
+    if user is None or not user.password_hash:
+        try:
+            user = accounts.invite_user(session, email=person.email, display_name=person.name,
+                                        role="member", locale="de", actor=actor)
+        except accounts.AccountError as error:
+            raise MunicipalityError(str(error)) from error
+    person.user = user
+    session.flush()
+    return user
+
+

@@ -1,0 +1,54 @@
+"""Demo data of Kreis Unna and the person's data export."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from partizipation.municipalities import services
+from partizipation.municipalities.demo import seed
+from partizipation.municipalities.export import export_user_data
+from partizipation.municipalities.models import Facilitator, Municipality
+from tests.conftest import login
+from tests.factories import create_user
+from tests.helpers import page_text
+
+
+@pytest.fixture()
+def demo(app, db_session):
+    users = {role: create_user(db_session, role=role, email=f"demo-{role}@example.org")
+             for role in ("admin", "officer", "editor", "member")}
+    with app.app_context():
+        accounts = seed(db_session, users)
+    return accounts
+
+
+def test_demo_has_the_ten_municipalities_with_valid_keys(db_session, demo):
+    rows = db_session.scalars(select(Municipality).order_by(Municipality.ags)).all()
+    assert [m.ags for m in rows] == [f"05978{n:03d}" for n in range(4, 44, 4)]
+    assert all(services.ags_problem(m.ags) is None for m in rows)
+    kinds = {m.name: m.kind for m in rows}
+    assert kinds["Bönen"] == kinds["Holzwickede"] == "municipality"
+    assert sum(kind == "town" for kind in kinds.values()) == 8
+    statuses = {f.status for f in db_session.scalars(select(Facilitator))}
+    assert statuses == {"proposed", "sent_back", "confirmed", "active", "ended"}
+    names = [f.person.name for f in db_session.scalars(select(Facilitator))]
+    assert all("(erfunden)" in name for name in names)
+
+
+def test_demo_accounts_can_sign_in_and_see_their_part(client, demo):
+    roles = {role: (email, password) for role, email, password in demo}
+    assert set(roles) == {"contact", "facilitator"}
+    assert login(client, *roles["contact"]).status_code == 302
+    assert "Partizipationsbegleiter*innen von Bergkamen" in page_text(client.get("/mein-bereich"))
+
+
+def test_export_has_facilitator_and_contact_roles(app, db_session, cast):
+    with app.app_context():
+        own = export_user_data(db_session, cast.user("facilitator"))
+        contact = export_user_data(db_session, cast.user("contact_here"))
+        nothing = export_user_data(db_session, cast.user("member"))
+    assert own["facilitator_roles"][0]["municipality"] == "Bergkamen"
+    assert own["facilitator_roles"][0]["history"][0]["to"] == "active"
+    assert contact["municipality_contact_roles"][0]["municipality"] == "Bergkamen"
+    assert nothing == {"facilitator_roles": [], "municipality_contact_roles": []}
