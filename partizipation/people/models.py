@@ -25,7 +25,8 @@ class Person(Base):
     phone: Mapped[str | None] = mapped_column(String(50))
     # The account this person signs in with, once linked (an invitation links it).
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), unique=True)
-    # Consent to be listed publicly by name: given on / withdrawn on. Listed = given and not withdrawn.
+    # Consent to be listed publicly by name: given on / withdrawn on.
+    # Listed = given and not withdrawn.
     listing_consent_given_on: Mapped[date | None]
     listing_consent_withdrawn_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -37,7 +38,10 @@ class Person(Base):
     @property
     def is_listed(self) -> bool:
         """Whether the person currently agrees to be named publicly."""
-        return self.listing_consent_given_on is not None and self.listing_consent_withdrawn_on is None
+        return (
+            self.listing_consent_given_on is not None
+            and self.listing_consent_withdrawn_on is None
+        )
 
     def __repr__(self) -> str:
         return f"<Person {self.id}>"

@@ -1,0 +1,176 @@
+"""Forms of the council domain. Every message says what to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..forms import DateField, Form, MultiCheckboxField, email_validators
+from ..i18n import _l
+from . import labels
+
+
+def _int_or_zero(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+class CountField(IntegerField):
+    """A whole number typed as text, with a message that says what to type."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if not valuelist or not str(valuelist[0]).strip():
+            self.data = None
+            return
+        try:
+            self.data = int(str(valuelist[0]).strip())
+        except ValueError:
+            self.data = None
+            raise ValueError(str(_l("Enter a whole number, like 4."))) from None
+
+
+def _count(label: Any, maximum: int, required: Any) -> CountField:
+    return CountField(label, validators=[
+        InputRequired(message=required),
+        NumberRange(min=0, max=maximum,
+                    message=_l("Enter a number from 0 to %(max)s.", max=maximum)),
+    ])
+
+
+class BodyForm(Form):
+    name = StringField(_l("Name"), validators=[
+        InputRequired(message=_l("Enter the name of the body.")),
+        Length(max=200, message=_l("The name can have at most 200 characters.")),
+    ])
+    short_name = StringField(_l("Short name (optional)"), validators=[
+        Length(max=40, message=_l("The short name can have at most 40 characters.")),
+    ])
+    kind = RadioField(_l("Kind of body"), choices=labels.choices("body_kind"),
+                      validate_choice=False,
+                      validators=[InputRequired(message=_l("Choose the kind of body."))])
+    description_html = TextAreaField(
+        _l("Description"),
+        description=_l("Simple HTML is allowed: paragraphs, lists, links, headings."),
+        validators=[Length(max=20000, message=_l(
+            "The description can have at most 20000 characters."))],
+    )
+    easy_language_description = TextAreaField(
+        _l("Description in easy language"),
+        description=_l("Short sentences, one statement each. Shown on the public page."),
+        validators=[Length(max=20000, message=_l(
+            "The easy language description can have at most 20000 characters."))],
+    )
+    is_public = BooleanField(_l("Public: anyone can see this body and its listed members"))
+    min_meetings_per_year = _count(_l("Minimum meetings per year"), 52,
+                                   _l("Enter the minimum number of meetings per year."))
+    target_meetings_per_year = _count(_l("Target meetings per year"), 52,
+                                      _l("Enter the number of meetings per year you aim for."))
+    notice_period_days = _count(_l("Notice period for invitations in days"), 365,
+                                _l("Enter the notice period in days, like 14."))
+
+
+class TermForm(Form):
+    starts_on = DateField(_l("Start of the term"), validators=[
+        InputRequired(message=_l("Enter the first day of the term, like 01.01.2026."))])
+    ends_on = DateField(_l("End of the term"), validators=[
+        InputRequired(message=_l("Enter the last day of the term, like 31.12.2030."))])
+
+
+class PersonFields(Form):
+    form_of_address = StringField(
+        _l("Form of address (optional)"), description=_l("For example Frau, Herr, or nothing."),
+        validators=[Length(max=40, message=_l(
+            "The form of address can have at most 40 characters."))])
+    name = StringField(_l("Full name"), validators=[
+        Length(max=200, message=_l("The name can have at most 200 characters."))])
+    organisation = StringField(_l("Organisation (optional)"), validators=[
+        Length(max=200, message=_l("The organisation can have at most 200 characters."))])
+    function = StringField(_l("Function (optional)"), validators=[
+        Length(max=200, message=_l("The function can have at most 200 characters."))])
+    email = StringField(_l("Email address (optional)"),
+                        description=_l("Never shown publicly. Needed to invite the person."),
+                        validators=[Optional(), *email_validators()])
+    phone = StringField(_l("Phone (optional)"), description=_l("Never shown publicly."),
+                        validators=[Length(max=50, message=_l(
+                            "The phone number can have at most 50 characters."))])
+    is_listed = BooleanField(_l("The person agrees to be listed publicly by name"))
+
+
+class PersonForm(PersonFields):
+    def validate_name(self, field: Any) -> None:
+        if not (field.data or "").strip():
+            raise ValidationError(_l("Enter the person's full name."))
+
+
+class MembershipFields(Form):
+    term_id = SelectField(_l("Term"), coerce=_int_or_zero, validate_choice=False)
+    role = RadioField(_l("Role"), choices=labels.choices("role"), validate_choice=False,
+                      validators=[InputRequired(message=_l("Choose a role."))])
+    deputy_for_id = SelectField(
+        _l("Deputises for"), coerce=_int_or_zero, validate_choice=False,
+        description=_l("Only for a personal deputy: the member this person stands in for."))
+    has_vote = BooleanField(_l("Has a vote"), default=True)
+    starts_on = DateField(_l("Member from"), validators=[
+        InputRequired(message=_l("Enter the first day of the membership, like 01.01.2026."))])
+    ends_on = DateField(_l("Member until (optional)"),
+                        description=_l("Leave empty if the membership lasts to the end of the "
+                                       "term. For example 31.12.2030"))
+    represents = StringField(
+        _l("Represents (optional)"),
+        description=_l("For example an association or a municipality."),
+        validators=[Length(max=200, message=_l("This can have at most 200 characters."))])
+
+
+class MembershipForm(MembershipFields):
+    pass
+
+
+class AddMemberForm(MembershipFields, PersonFields):
+    """Add a person (new or existing) and make them a member, in one step."""
+
+    person_id = SelectField(_l("Person"), coerce=_int_or_zero, validate_choice=False,
+                            description=_l("Choose “New person” and fill in the fields below, "
+                                           "or choose someone already known."))
+    invite = BooleanField(_l("Invite the person by email to create an account"))
+
+    def validate_name(self, field: Any) -> None:
+        if not self.person_id.data and not (field.data or "").strip():
+            raise ValidationError(_l("Enter the new person's full name, or choose a person."))
+
+    def validate_invite(self, field: Any) -> None:
+        if field.data and not self.person_id.data and not (self.email.data or "").strip():
+            raise ValidationError(_l("Enter an email address to invite the person, or do not "
+                                     "tick the box."))
+
+
+class EndMembershipForm(Form):
+    ends_on = DateField(_l("Last day of the membership"), validators=[
+        InputRequired(message=_l("Enter the last day of the membership, like 31.12.2026."))])
+    reason = RadioField(_l("Reason"), choices=labels.choices("end_reason"),
+                        validate_choice=False,
+                        validators=[InputRequired(message=_l(
+                            "Choose why the membership ends."))])
+
+
+class SupportNeedsForm(Form):
+    needs = MultiCheckboxField(_l("The support I need"), choices=labels.choices("need"),
+                               validate_choice=False)
+    other_details = TextAreaField(
+        _l("Other support or details (optional)"),
+        description=_l("For example: I need the papers two weeks before the meeting."),
+        validators=[Length(max=500, message=_l("This can have at most 500 characters."))])
+    consent = BooleanField(_l("I agree"))
+
+
+class ListingForm(Form):
+    is_listed = BooleanField(_l("I agree to be named on the public page of my bodies"))
+
+
+class DisabilityForm(Form):
+    kinds = MultiCheckboxField(_l("Kind of disability"), choices=labels.choices("disability"),
+                               validate_choice=False)
+    consent = BooleanField(_l("I agree"))

@@ -1,0 +1,181 @@
+"""The member's own pages in /mein-bereich: support needs, kind of disability, my data."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from ..db import db
+from ..forms import ActionForm
+from ..i18n import _l
+from ..people.models import Person
+from ..permissions import require
+from ..personal_data import export_user_data
+from .forms import DisabilityForm, ListingForm, SupportNeedsForm
+from .models import ConsentPurpose, SupportNeedKind
+from .permissions import (
+    can_edit_support_needs,
+    can_export_own_data,
+    can_handle_deletion_requests,
+    can_request_deletion,
+)
+from .privacy import complete_deletion, open_request, open_requests, request_deletion
+from .services import CouncilError, person_of, set_listing_consent
+from .support import (
+    DISABILITY_CONSENT_TEXT,
+    SUPPORT_CONSENT_TEXT,
+    consent,
+    disabilities_of,
+    needs_of,
+    record_disability_kinds,
+    record_support_needs,
+    withdraw_consent,
+)
+from .views import apply_error, bp
+
+MY = "/mein-bereich"
+
+
+def _own_person() -> Person:
+    """The signed-in user's person; only a person with a membership record has these pages."""
+    require(current_user.is_authenticated)
+    person = person_of(db.session, current_user)
+    if person is None:
+        abort(404)
+    require(can_edit_support_needs(current_user, person))
+    return person
+
+
+@bp.route(f"{MY}/unterstuetzung", methods=["GET", "POST"])
+def support_needs():  # type: ignore[no-untyped-def]
+    person = _own_person()
+    given = consent(db.session, person, ConsentPurpose.SUPPORT_NEEDS)
+    needs = needs_of(db.session, person)
+    form = SupportNeedsForm()
+    if not form.is_submitted():
+        form.needs.data = [n.kind for n in needs]
+        form.other_details.data = next(
+            (n.details for n in needs if n.kind == SupportNeedKind.OTHER), "")
+    if form.validate_on_submit():
+        try:
+            record_support_needs(db.session, person, needs=form.needs.data or [],
+                                 other_details=form.other_details.data or "",
+                                 consented=bool(form.consent.data), actor=current_user)
+        except CouncilError as error:
+            apply_error(form, error)
+        else:
+            db.session.commit()
+            flash(_l("Your support needs have been saved."), "success")
+            return redirect(url_for("council.support_needs"))
+    return render_template("council/support_needs.html", form=form, consent_row=given,
+                           needs=needs, consent_text=SUPPORT_CONSENT_TEXT,
+                           withdraw_form=ActionForm())
+
+
+@bp.route(f"{MY}/oeffentliche-nennung", methods=["GET", "POST"])
+def listing():  # type: ignore[no-untyped-def]
+    person = _own_person()
+    form = ListingForm(is_listed=person.is_listed)
+    if form.validate_on_submit():
+        set_listing_consent(db.session, person, bool(form.is_listed.data), actor=current_user)
+        db.session.commit()
+        flash(_l("Your choice has been saved."), "success")
+        return redirect(url_for("council.listing"))
+    return render_template("council/listing.html", form=form, person=person)
+
+
+@bp.route(f"{MY}/behinderung", methods=["GET", "POST"])
+def disability():  # type: ignore[no-untyped-def]
+    person = _own_person()
+    given = consent(db.session, person, ConsentPurpose.DISABILITY_KIND)
+    rows = disabilities_of(db.session, person)
+    form = DisabilityForm()
+    if not form.is_submitted():
+        form.kinds.data = [r.kind for r in rows]
+    if form.validate_on_submit():
+        try:
+            record_disability_kinds(db.session, person, kinds=form.kinds.data or [],
+                                    consented=bool(form.consent.data), actor=current_user)
+        except CouncilError as error:
+            apply_error(form, error)
+        else:
+            db.session.commit()
+            flash(_l("Your information has been saved."), "success")
+            return redirect(url_for("council.disability"))
+    return render_template("council/disability.html", form=form, consent_row=given, rows=rows,
+                           consent_text=DISABILITY_CONSENT_TEXT)
+
+
+@bp.post(f"{MY}/<any(unterstuetzung, behinderung):page>/widerrufen")
+def withdraw(page: str):  # type: ignore[no-untyped-def]
+    person = _own_person()
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    purpose = (ConsentPurpose.SUPPORT_NEEDS if page == "unterstuetzung"
+               else ConsentPurpose.DISABILITY_KIND)
+    withdraw_consent(db.session, person, purpose, actor=current_user)
+    db.session.commit()
+    flash(_l("Your consent has been withdrawn and the information deleted."), "success")
+    endpoint = "council.support_needs" if page == "unterstuetzung" else "council.disability"
+    return redirect(url_for(endpoint))
+
+
+@bp.get(f"{MY}/meine-daten")
+def my_data():  # type: ignore[no-untyped-def]
+    require(can_export_own_data(current_user))
+    data = export_user_data(db.session, current_user)
+    return render_template("council/my_data.html", data=data,
+                           pending=open_request(db.session, current_user),
+                           delete_form=ActionForm())
+
+
+@bp.get(f"{MY}/meine-daten.json")
+def my_data_json():  # type: ignore[no-untyped-def]
+    require(can_export_own_data(current_user))
+    data = export_user_data(db.session, current_user)
+    body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return Response(body, mimetype="application/json", headers={
+        "Content-Disposition": 'attachment; filename="meine-daten.json"'})
+
+
+@bp.post(f"{MY}/meine-daten/loeschen")
+def request_deletion_view():  # type: ignore[no-untyped-def]
+    require(can_request_deletion(current_user))
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        request_deletion(db.session, current_user, actor=current_user)
+    except CouncilError as error:
+        flash(str(error), "info")
+    else:
+        db.session.commit()
+        flash(_l("Your request has been sent. The inclusion officer will delete your data and "
+                 "tell you when it is done."), "success")
+    return redirect(url_for("council.my_data"))
+
+
+@bp.get("/verwaltung/loeschantraege")
+def deletion_requests():  # type: ignore[no-untyped-def]
+    require(can_handle_deletion_requests(current_user))
+    return render_template("council/deletion_requests.html",
+                           requests=open_requests(db.session))
+
+
+@bp.post("/verwaltung/loeschantraege/<int:request_id>/erledigen")
+def complete_deletion_view(request_id: int):  # type: ignore[no-untyped-def]
+    from .models import DeletionRequest
+
+    require(can_handle_deletion_requests(current_user))
+    row = db.session.get(DeletionRequest, request_id) or abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        complete_deletion(db.session, row, actor=current_user)
+    except CouncilError as error:
+        flash(str(error), "info")
+    else:
+        db.session.commit()
+        flash(_l("The data has been deleted and the account deactivated."), "success")
+    return redirect(url_for("council.deletion_requests"))
