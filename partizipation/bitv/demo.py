@@ -1,12 +1,31 @@
-"""Demo data of this domain."""
+"""Demo data: the starting texts, with the Leichte Sprache texts marked as checked."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .defaults import EASY_LANGUAGE_SLUGS
+from .services import ensure_defaults, get_page, get_statement
+
+DEMO_REVIEW_GROUP = "Prüfgruppe Leichte Sprache im Kreis Unna (erfunden)"
+
 
 def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """Add this domain's demo rows; return (role, email, password) of any accounts it creates."""
+    """Store every BITV text and the statement; the officer wrote them. No accounts are created."""
+    officer = users.get("officer")
+    ensure_defaults(session, actor=officer)
+    for slug in EASY_LANGUAGE_SLUGS:
+        page = get_page(session, slug, "de")
+        if page is not None and page.reviewed_by is None:
+            page.reviewed_by = DEMO_REVIEW_GROUP
+            page.reviewed_on = date.today() - timedelta(days=60)
+    statement = get_statement(session)
+    if statement is not None:
+        # A statement written half a year ago and reviewed last month, as a real one would be.
+        statement.prepared_on = date.today() - timedelta(days=180)
+        statement.last_reviewed_on = date.today() - timedelta(days=30)
+    session.flush()
     return []
