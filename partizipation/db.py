@@ -54,7 +54,11 @@ class TimestampMixin:
 
 
 class Database:
-    """Holds the engine; hands out one session per application context (request or command)."""
+    """One app's engine; hands out one session per application context (request or command).
+
+    Each app gets its own instance (in `app.extensions["db"]`): several apps in one process, as in
+    the tests, never share an engine. Code uses the module-level `db`, which finds the current one.
+    """
 
     def __init__(self) -> None:
         self.engine: Engine | None = None
@@ -108,7 +112,24 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-db = Database()
+class _CurrentDatabase:
+    """`db.session` and `db.engine` of the current app's Database."""
+
+    @property
+    def session(self) -> Session:
+        return current_app.extensions["db"].session  # type: ignore[no-any-return]
+
+    @property
+    def engine(self) -> Engine:
+        return current_app.extensions["db"].engine  # type: ignore[no-any-return]
+
+    def init_app(self, app: Flask) -> Database:
+        database = Database()
+        database.init_app(app)
+        return database
+
+
+db = _CurrentDatabase()
 
 
 def session() -> Session:

@@ -69,6 +69,8 @@ def make_test_app(database_url: str, **overrides: Any) -> Flask:
         "SERVER_NAME": None,
         "OFFICER_EMAIL": "inklusion@example.org",
         "MAIL_FROM": "partizipation@example.org",
+        # The limiter is one global object: say it every time, or one app's choice leaks on.
+        "RATELIMIT_ENABLED": True,
         **TEST_ARGON2,
     }
     config.update(overrides)

@@ -43,7 +43,7 @@ def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped
             conn.execute(text("CREATE SCHEMA public"))
         upgrade(connection=conn)
     engine.dispose()
-    app = make_test_app(url, RATELIMIT_ENABLED=False)
+    app = make_test_app(url)
     with app.app_context():
         session = app.extensions["db"].session
         officer = create_user(session, role="officer", email="officer@example.org")

@@ -67,8 +67,10 @@ def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     app = make_test_app(
         db_url,
         UPLOAD_FOLDER=str(tmp_path_factory.mktemp("uploads")),
-        # The crawler sends every form many times; rate limits have their own tests.
-        RATELIMIT_ENABLED=False,
+        # The crawler sends every form many times; rate limits have their own tests. (The
+        # limiter is global, so it stays enabled: other apps in this session need it.)
+        **{key: "100000 per minute"
+           for key in ("LOGIN_LIMIT", "FEEDBACK_LIMIT", "CONTACT_LIMIT", "RESET_LIMIT")},
         WTF_CSRF_ENABLED=True,
     )
     from partizipation.db import db as _unused  # noqa: F401
