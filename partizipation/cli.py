@@ -78,7 +78,7 @@ def demo_data_command() -> None:
         click.echo("Demo data is already loaded (passwords were printed when it was first loaded,")
         click.echo("and are kept in the instance folder: demo-accounts.txt).")
         return
-    lines = [f"{role:10} {email:40} {password}" for role, email, password in accounts]
+    lines = [f"{role:12} {email:40} {password}" for role, email, password in accounts]
     path = current_app.instance_path + "/demo-accounts.txt"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
