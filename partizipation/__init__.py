@@ -38,8 +38,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from .accounts.views import bp as accounts_bp
     from .bitv.views import bp as bitv_bp
-    from .council.views import bp as council_bp
     from .core.views import bp as core_bp
+    from .council.views import bp as council_bp
     from .feedback.views import bp as feedback_bp
     from .mail.views import bp as mail_bp
     from .municipalities.views import bp as municipalities_bp

@@ -11,7 +11,8 @@ from .permissions import Role
 
 DEMO_ACCOUNTS = [
     (Role.ADMIN, "admin@example.org", "Demo Admin (erfunden)"),
-    (Role.OFFICER, "inklusion@example.org", "Petra Beispiel (erfundene Kreisinklusionsbeauftragte)"),
+    (Role.OFFICER, "inklusion@example.org",
+     "Petra Beispiel (erfundene Kreisinklusionsbeauftragte)"),
     (Role.EDITOR, "presse@example.org", "Demo Pressestelle (erfunden)"),
     (Role.MEMBER, "mitglied@example.org", "Max Muster (erfundenes Beiratsmitglied)"),
 ]

@@ -25,7 +25,8 @@ _SECRET_FIELDS = {"csrf_token", "password", "new_password", "confirm", "current_
 
 
 def _render(code: int) -> tuple[str, int]:
-    return render_template("errors/error.html", code=code, title=TITLES.get(code, TITLES[500])), code
+    title = TITLES.get(code, TITLES[500])
+    return render_template("errors/error.html", code=code, title=title), code
 
 
 def init_app(app: Flask) -> None:

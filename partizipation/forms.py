@@ -7,11 +7,10 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectMultipleField, StringField
-from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import Email, Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .i18n import _l
-
 
 GROUP_TYPES = {"RadioField", "MultiCheckboxField"}
 

@@ -1,4 +1,6 @@
-"""The one sanitizer for user-written HTML. Sanitize when saving; `|safe` only on sanitized fields."""
+"""The one sanitizer for user-written HTML.
+
+Sanitize when saving; `|safe` only on sanitized fields."""
 
 from __future__ import annotations
 

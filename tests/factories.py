@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from partizipation.accounts.models import User
-from argon2 import PasswordHasher
 
 TEST_PASSWORD = "correct horse battery staple"
 # The lowest argon2 cost: tests sign in hundreds of times (production keeps the defaults).

@@ -3,8 +3,11 @@
 Usage: python tools/po_fill.py partizipation/DOMAIN/translations/de/LC_MESSAGES/messages.po de.json
 Run `make messages` first so the .po has the new msgids; prints the msgids still untranslated.
 """
-import json, sys
+import json
+import sys
+
 from babel.messages.pofile import read_po, write_po
+
 po, js = sys.argv[1], sys.argv[2]
 with open(po, "rb") as f:
     cat = read_po(f)

@@ -14,9 +14,9 @@ _dummy_hash = _hasher.hash("not-a-real-password")
 
 
 def configure(config: dict[str, Any]) -> None:
-    """Use the argon2 cost from `config` (ARGON2_TIME_COST, ARGON2_MEMORY_COST, ARGON2_PARALLELISM)."""
+    """Use the argon2 cost from `config` (ARGON2_TIME_COST, _MEMORY_COST, _PARALLELISM)."""
     global _hasher, _dummy_hash
-    wanted = (config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"], config["ARGON2_PARALLELISM"])
+    wanted = tuple(config[f"ARGON2_{key}"] for key in ("TIME_COST", "MEMORY_COST", "PARALLELISM"))
     current = (_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
     if wanted != current:
         _hasher = PasswordHasher(time_cost=wanted[0], memory_cost=wanted[1], parallelism=wanted[2])

@@ -55,7 +55,9 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     db_url = _browser_database(database_url, tmp_path_factory)
     engine = make_engine(db_url)
     with engine.begin() as conn:

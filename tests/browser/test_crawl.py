@@ -80,7 +80,8 @@ def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, sc
         if status >= 500:
             problems.append(f"{where}: HTTP {status}")
             return
-        problems.extend(f"{where}: {p}" for p in check_page(page, keyboard=lang in KEYBOARD_LANGUAGES))
+        found = check_page(page, keyboard=lang in KEYBOARD_LANGUAGES)
+        problems.extend(f"{where}: {problem}" for problem in found)
         _summary["form error states"] += 1
         page.goto(path)
 
