@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from typing import Any
+
+from sqlalchemy import event
 
 _TOKEN = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
@@ -43,3 +47,18 @@ def page_text(response: Any) -> str:
     parser = _Text()
     parser.feed(response.get_data(as_text=True))
     return " ".join(" ".join(parser.parts).split())
+
+
+@contextmanager
+def count_statements(target: Any) -> Iterator[list[str]]:
+    """Collect the SQL statements `target` (an engine or connection) runs inside the block."""
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(target, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(target, "before_cursor_execute", record)

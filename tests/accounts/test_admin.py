@@ -6,7 +6,7 @@ import pytest
 
 from partizipation.accounts.models import User
 from tests.conftest import create_user, login
-from tests.helpers import page_text
+from tests.helpers import count_statements, page_text
 
 from .helpers import link_in, outbox, send_form
 
@@ -80,20 +80,10 @@ def test_the_list_in_english(client, db_session, officer):
 
 
 def test_the_list_takes_a_fixed_number_of_queries(client, db_session, connection, officer):
-    from sqlalchemy import event
-
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
 
     def queries_for_list() -> int:
-        statements.clear()
-        event.listen(connection, "before_cursor_execute", count)
-        try:
+        with count_statements(connection) as statements:
             assert client.get("/verwaltung/benutzer").status_code == 200
-        finally:
-            event.remove(connection, "before_cursor_execute", count)
         return len(statements)
 
     for number in range(3):
@@ -103,7 +93,7 @@ def test_the_list_takes_a_fixed_number_of_queries(client, db_session, connection
         create_user(db_session, email=f"many{number}@example.org")
     many = queries_for_list()
     assert 0 < few == many  # no query per row
-    assert many <= 4, statements
+    assert many <= 4, many
 
 
 def test_invite_a_person(client, db_session, officer):

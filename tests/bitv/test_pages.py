@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from partizipation.bitv.models import AccessibilityStatement, Page
-from tests.helpers import page_text
+from tests.helpers import count_statements, page_text
 
 from .factories import create_page
 
@@ -142,19 +142,9 @@ def test_every_stored_text_appears_on_its_page_in_each_language(
 
 
 def test_start_page_needs_few_queries_once_the_texts_exist(client, connection):
-    from sqlalchemy import event
-
     get(client, "/")  # stores the starting texts
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(connection, "before_cursor_execute", count)
-    try:
+    with count_statements(connection) as statements:
         assert get(client, "/").status_code == 200
-    finally:
-        event.remove(connection, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     # One query per text (three), one for the start-page videos: no query per row.
     assert len(selects) == 4, selects

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from partizipation.council.models import Membership
 from partizipation.people.models import Person
 from tests.conftest import login
+from tests.helpers import count_statements
 
 from .factories import TERM_START
-
-
-@contextmanager
-def count_statements(engine):
-    statements: list[str] = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
 
 
 def add_members(db_session, council, n):

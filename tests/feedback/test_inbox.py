@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
 from partizipation.feedback.models import BarrierReport
 from tests.conftest import login
 from tests.factories import create_user
-from tests.helpers import csrf_token, page_text
+from tests.helpers import count_statements, csrf_token, page_text
 
 from .factories import create_report
 
@@ -168,18 +167,9 @@ def test_the_inbox_needs_the_same_number_of_queries_for_many_reports(
     client, db_session, connection
 ):
     sign_in(client, db_session, "officer")
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
     def count_queries() -> int:
-        statements.clear()
-        event.listen(connection, "before_cursor_execute", record)
-        try:
+        with count_statements(connection) as statements:
             assert client.get(INBOX).status_code == 200
-        finally:
-            event.remove(connection, "before_cursor_execute", record)
         return len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
 
     create_report(db_session, days_ago=1)

@@ -3,30 +3,14 @@ facilitators (counted with SQLAlchemy's before_cursor_execute event)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from tests.conftest import login
+from tests.helpers import count_statements
 
 from .factories import create_facilitator
 
 STATUSES = ["active", "confirmed", "proposed", "sent_back", "ended"]
-
-
-@contextmanager
-def counted(engine_or_connection):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine_or_connection, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine_or_connection, "before_cursor_execute", count)
 
 
 def _fill(db_session, cast, total):
@@ -38,7 +22,7 @@ def _fill(db_session, cast, total):
 
 def _statements(client, connection, url):
     client.get(url)  # warm up: the user and the session are loaded the same way each time
-    with counted(connection) as statements:
+    with count_statements(connection) as statements:
         response = client.get(url)
     assert response.status_code == 200
     return len(statements)
