@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_FROM": "partizipation@localhost",
     "OFFICER_EMAIL": None,
     "RATELIMIT_STORAGE_URI": "memory://",
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted
+    # (0: none). Needed behind a proxy, or every visitor shares the proxy's rate limit.
+    "TRUSTED_PROXIES": 0,
     "UPLOAD_FOLDER": None,
     "MAX_CONTENT_LENGTH": 200 * 1024 * 1024,
     "BASE_URL": "http://127.0.0.1:5000",
@@ -55,7 +58,7 @@ DEFAULTS: dict[str, Any] = {
 
 _INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
              "INVITE_TOKEN_MAX_AGE", "ARGON2_TIME_COST", "ARGON2_MEMORY_COST",
-             "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES"}
+             "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES", "TRUSTED_PROXIES"}
 _BOOL_KEYS = {"SMTP_STARTTLS", "SESSION_COOKIE_SECURE", "TESTING"}
 
 

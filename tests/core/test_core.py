@@ -104,3 +104,22 @@ def test_a_database_failure_for_a_signed_in_user_gives_503(app, client, db_sessi
     response = client.get("/_test/db-down")
     assert response.status_code == 503
     assert "vorübergehend nicht erreichbar" in page_text(response)
+
+
+@pytest.mark.parametrize(("trusted", "expected"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
+    database_url, trusted, expected
+):
+    app = make_test_app(database_url, TRUSTED_PROXIES=trusted)
+
+    @app.get("/_test/address")
+    def _address():  # type: ignore[no-untyped-def]
+        from flask import request
+
+        return request.remote_addr or ""
+
+    response = app.test_client().get(
+        "/_test/address", headers={"X-Forwarded-For": "203.0.113.7"},
+        environ_base={"REMOTE_ADDR": "127.0.0.1"},
+    )
+    assert response.get_data(as_text=True) == expected
