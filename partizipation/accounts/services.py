@@ -208,15 +208,19 @@ def reset_password(session: Session, user: User, *, password: str) -> None:
     session.flush()
 
 
-def change_password(
-    session: Session, user: User, *, current_password: str, new_password: str
-) -> None:
-    """Change the password; the current one must be right."""
-    if not verify_password(user.password_hash, current_password):
+def _check_current_password(user: User, password: str) -> None:
+    if not verify_password(user.password_hash, password):
         raise AccountError(
             str(_l("The current password is wrong. Enter the password you sign in with.")),
             "current_password",
         )
+
+
+def change_password(
+    session: Session, user: User, *, current_password: str, new_password: str
+) -> None:
+    """Change the password; the current one must be right."""
+    _check_current_password(user, current_password)
     _set_password(user, new_password)
     session.flush()
 
@@ -236,11 +240,7 @@ def request_email_change(
     session: Session, user: User, *, new_email: str, current_password: str
 ) -> None:
     """Send a confirmation link to the new address; nothing changes until it is opened."""
-    if not verify_password(user.password_hash, current_password):
-        raise AccountError(
-            str(_l("The current password is wrong. Enter the password you sign in with.")),
-            "current_password",
-        )
+    _check_current_password(user, current_password)
     new_email = normalize_email(new_email)
     if new_email == user.email:
         raise AccountError(str(_l("This is already your email address. Enter a new one.")), "email")
