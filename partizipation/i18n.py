@@ -23,15 +23,17 @@ def translation_directories() -> list[str]:
 
 
 def select_locale() -> str:
-    """User's setting, else the language switch, else Accept-Language, else German."""
+    """The language switch of this session, else the user's setting, else Accept-Language,
+    else German. (The switch wins over the setting so that it works when signed in, without
+    a GET request changing the stored setting; saving the profile clears the switch.)"""
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]  # type: ignore[no-any-return]
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale  # type: ignore[no-any-return]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen  # type: ignore[no-any-return]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale  # type: ignore[no-any-return]
     return request.accept_languages.best_match(languages) or current_app.config[
         "BABEL_DEFAULT_LOCALE"
     ]

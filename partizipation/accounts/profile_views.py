@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required, login_user
@@ -26,6 +26,7 @@ def profile():  # type: ignore[no-untyped-def]
             db.session, user, display_name=form.display_name.data or "", locale=form.locale.data
         )
         db.session.commit()
+        session.pop("lang", None)  # the saved setting now wins over the session's switch
         refresh()  # the new language applies to the message below already
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("accounts.profile"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, request, session
-from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,11 +24,12 @@ def healthz() -> tuple[dict[str, str], int]:
 
 @bp.get("/sprache/<lang>")
 def switch_language(lang: str):  # type: ignore[no-untyped-def]
-    """Remember the chosen language (and make it the signed-in user's setting)."""
+    """Remember the chosen language for this browser session.
+
+    Only the session changes (a GET must not change stored data); the account's own setting is
+    changed on the profile page and is what mail and new sessions use.
+    """
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     session["lang"] = lang
-    if current_user.is_authenticated and current_user.locale != lang:
-        current_user.locale = lang
-        db.session.commit()
     return redirect(safe_next(request.args.get("next"), "/"))

@@ -123,3 +123,27 @@ def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
         environ_base={"REMOTE_ADDR": "127.0.0.1"},
     )
     assert response.get_data(as_text=True) == expected
+
+
+def test_signed_in_the_switch_changes_the_page_language_but_not_the_stored_setting(
+    client, db_session
+):
+    from partizipation.accounts.models import User
+    from tests.conftest import login
+    from tests.factories import create_user
+
+    user = create_user(db_session, locale="de")
+    login(client, user.email)
+    client.get("/sprache/en")
+    assert 'lang="en"' in client.get("/mein-bereich").get_data(as_text=True)
+    db_session.expire_all()
+    assert db_session.get(User, user.id).locale == "de"  # a GET changes no stored data
+
+
+def test_the_accounts_setting_applies_when_the_session_made_no_choice(client, db_session):
+    from tests.conftest import login
+    from tests.factories import create_user
+
+    user = create_user(db_session, locale="en")
+    login(client, user.email)
+    assert 'lang="en"' in client.get("/mein-bereich").get_data(as_text=True)
