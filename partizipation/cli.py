@@ -45,7 +45,8 @@ def migrate_command() -> None:
 @click.option("--locale", default="de", type=click.Choice(["de", "en"]))
 def create_user_command(email: str, name: str, role: str, locale: str) -> None:
     """Create an account. The password is read from standard input, or generated and printed."""
-    from .accounts.services import AccountError, create_user, generate_password
+    from .accounts.services import create_user, generate_password
+    from .domain import DomainError
 
     generated = sys.stdin.isatty() or not (password := sys.stdin.readline().rstrip("\n"))
     if generated:
@@ -55,7 +56,7 @@ def create_user_command(email: str, name: str, role: str, locale: str) -> None:
             db.session, email=email, display_name=name, role=role, password=password, locale=locale
         )
         db.session.commit()
-    except AccountError as error:
+    except DomainError as error:
         raise click.ClickException(str(error)) from error
     except (OperationalError, ProgrammingError) as error:
         raise _database_missing(error) from error

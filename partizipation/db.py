@@ -40,8 +40,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    """The current time as an aware UTC datetime."""
-    return datetime.now(UTC)
+    """The current time as an aware UTC datetime (the platform's clock, see clock.py)."""
+    from .clock import now
+
+    return now()
 
 
 class Base(DeclarativeBase):

@@ -10,6 +10,8 @@ from wtforms import Field, SelectMultipleField, StringField
 from wtforms.validators import Email, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from . import clock
+from .domain import DomainError
 from .i18n import _l
 
 GROUP_TYPES = {"RadioField", "MultiCheckboxField"}
@@ -28,6 +30,14 @@ class Form(FlaskForm):
         for message in self.form_errors:
             items.append(("", str(message)))
         return items
+
+    def put_error(self, error: DomainError, default: str | None = None) -> None:
+        """Show a service's message at its field (else at `default`, else above the form)."""
+        target = self._fields.get(error.field or default or "")
+        if target is not None:
+            target.errors = [*target.errors, str(error)]
+        else:
+            self.form_errors.append(str(error))
 
 
 class ActionForm(Form):
@@ -62,7 +72,7 @@ class DateField(StringField):
         text = valuelist[0].strip()
         for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
             try:
-                self.data = datetime.strptime(text, fmt).date()
+                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a date only
                 return
             except ValueError:
                 continue
@@ -85,7 +95,7 @@ def not_in_future(message: Any) -> Any:
     """Validator: the date must not lie in the future."""
 
     def check(form: Any, field: Field) -> None:
-        if field.data and field.data > date.today():
+        if field.data and field.data > clock.today():
             raise ValidationError(message)
 
     return check

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..db import db
+from ..domain import DomainError
 from ..forms import ActionForm
 from ..permissions import require
 from .forms import ROLE_LABELS, InviteForm, RoleForm
@@ -22,7 +23,7 @@ from .permissions import (
     can_manage_users,
     can_reactivate_user,
 )
-from .services import AccountError, change_role, invite_user, set_active
+from .services import change_role, invite_user, set_active
 from .views import bp
 
 
@@ -54,8 +55,8 @@ def invite():  # type: ignore[no-untyped-def]
                 locale=form.locale.data,
                 actor=current_user._get_current_object(),
             )
-        except AccountError as error:
-            getattr(form, error.field or "email").errors.append(str(error))
+        except DomainError as error:
+            form.put_error(error, default="email")
         else:
             db.session.commit()
             flash(_("The invitation was sent to %(email)s.", email=user.email), "success")
@@ -95,7 +96,7 @@ def user_role(user_id: int):  # type: ignore[no-untyped-def]
             change_role(
                 db.session, target, form.role.data, actor=current_user._get_current_object()
             )
-        except AccountError as error:
+        except DomainError as error:
             form.role.errors.append(str(error))
         else:
             db.session.commit()
@@ -160,7 +161,7 @@ def resend_invitation(user_id: int):  # type: ignore[no-untyped-def]
             locale=target.locale,
             actor=current_user._get_current_object(),
         )
-    except AccountError as error:
+    except DomainError as error:
         flash(str(error), "error")
     else:
         db.session.commit()

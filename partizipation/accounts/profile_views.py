@@ -8,10 +8,11 @@ from flask_babel import refresh
 from flask_login import current_user, login_required, login_user
 
 from ..db import db
+from ..domain import DomainError
 from ..permissions import require
 from .forms import ChangeEmailForm, ChangePasswordForm, ProfileForm
 from .permissions import can_edit_profile
-from .services import AccountError, change_password, request_email_change, update_profile
+from .services import change_password, request_email_change, update_profile
 from .views import bp
 
 
@@ -47,8 +48,8 @@ def change_password_view():  # type: ignore[no-untyped-def]
                 current_password=form.current_password.data or "",
                 new_password=form.new_password.data or "",
             )
-        except AccountError as error:
-            getattr(form, error.field or "current_password").errors.append(str(error))
+        except DomainError as error:
+            form.put_error(error, default="current_password")
         else:
             login_user(user)  # this session goes on with the new session version
             db.session.commit()
@@ -71,8 +72,8 @@ def change_email():  # type: ignore[no-untyped-def]
                 new_email=form.email.data or "",
                 current_password=form.current_password.data or "",
             )
-        except AccountError as error:
-            getattr(form, error.field or "email").errors.append(str(error))
+        except DomainError as error:
+            form.put_error(error, default="email")
         else:
             db.session.commit()
             flash(

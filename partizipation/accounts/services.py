@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
+from ..domain import DomainError
 from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
@@ -23,12 +24,6 @@ LOCALES = ("de", "en")
 _ROLE_RANK = {Role.MEMBER: 0, Role.EDITOR: 1, Role.OFFICER: 2, Role.ADMIN: 3}
 
 
-class AccountError(ValueError):
-    """A rule about accounts was broken; `field` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def normalize_email(email: str) -> str:
@@ -41,14 +36,14 @@ def find_user_by_email(session: Session, email: str) -> User | None:
 
 def _check_role(role: str) -> None:
     if role not in {r.value for r in Role}:
-        raise AccountError(
+        raise DomainError(
             str(_l("Choose one of the roles: admin, officer, editor, member.")), "role"
         )
 
 
 def _check_locale(locale: str) -> None:
     if locale not in LOCALES:
-        raise AccountError(str(_l("Choose German or English.")), "locale")
+        raise DomainError(str(_l("Choose German or English.")), "locale")
 
 
 def create_user(
@@ -60,10 +55,10 @@ def create_user(
     password: str | None = None,
     locale: str = "de",
 ) -> User:
-    """Create an account; raises AccountError for an unknown role or a taken email address."""
+    """Create an account; raises DomainError for an unknown role or a taken email address."""
     _check_role(role)
     if find_user_by_email(session, email) is not None:
-        raise AccountError(str(_l("An account with this email address already exists.")), "email")
+        raise DomainError(str(_l("An account with this email address already exists.")), "email")
     user = User(
         email=normalize_email(email),
         display_name=display_name.strip(),
@@ -131,15 +126,15 @@ def invite_user(
     _check_role(role)
     _check_locale(locale)
     if role != Role.MEMBER and not can_assign_role(actor, role):
-        raise AccountError(str(_l("You cannot give this role. Choose another role.")), "role")
+        raise DomainError(str(_l("You cannot give this role. Choose another role.")), "role")
     user = find_user_by_email(session, email)
     if user is not None and user.password_hash:
-        raise AccountError(
+        raise DomainError(
             str(_l("This person already has an account. Change their role in the user list.")),
             "email",
         )
     if user is not None and not user.is_active:
-        raise AccountError(
+        raise DomainError(
             str(_l("This account has been deactivated. Reactivate it in the user list first.")),
             "email",
         )
@@ -210,7 +205,7 @@ def reset_password(session: Session, user: User, *, password: str) -> None:
 
 def _check_current_password(user: User, password: str) -> None:
     if not verify_password(user.password_hash, password):
-        raise AccountError(
+        raise DomainError(
             str(_l("The current password is wrong. Enter the password you sign in with.")),
             "current_password",
         )
@@ -243,9 +238,9 @@ def request_email_change(
     _check_current_password(user, current_password)
     new_email = normalize_email(new_email)
     if new_email == user.email:
-        raise AccountError(str(_l("This is already your email address. Enter a new one.")), "email")
+        raise DomainError(str(_l("This is already your email address. Enter a new one.")), "email")
     if find_user_by_email(session, new_email) is not None:
-        raise AccountError(
+        raise DomainError(
             str(_l("Another account uses this email address. Enter a different one.")), "email"
         )
     token = make_token(user, Purpose.EMAIL, e=new_email)
@@ -265,7 +260,7 @@ def request_email_change(
 def confirm_email_change(session: Session, user: User, *, new_email: str) -> None:
     """Change the address (which makes the link used) and tell the old address."""
     if find_user_by_email(session, new_email) is not None:
-        raise AccountError(
+        raise DomainError(
             str(_l("Another account uses this email address by now. Choose a different one.")),
             "email",
         )
@@ -292,7 +287,7 @@ def change_role(session: Session, target: User, role: str, *, actor: User) -> No
     """Give `target` another role."""
     _check_role(role)
     if not can_change_role(actor, target, role):
-        raise AccountError(str(_l("You cannot give this role. Choose another role.")), "role")
+        raise DomainError(str(_l("You cannot give this role. Choose another role.")), "role")
     target.role = role
     session.flush()
 
@@ -300,7 +295,7 @@ def change_role(session: Session, target: User, role: str, *, actor: User) -> No
 def set_active(session: Session, target: User, active: bool, *, actor: User) -> None:
     """Deactivate (ends all sessions at once) or reactivate an account; never deletes it."""
     if not can_change_user(actor, target):
-        raise AccountError(str(_l("You cannot change this account.")))
+        raise DomainError(str(_l("You cannot change this account.")))
     target.is_active = active
     if not active:
         target.session_version += 1

@@ -19,6 +19,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import DBAPIError
 
 from ..db import db
+from ..domain import DomainError
 from ..extensions import limiter, login_manager
 from ..forms import ActionForm
 from ..i18n import _l
@@ -34,7 +35,6 @@ from .forms import (
 )
 from .models import User
 from .services import (
-    AccountError,
     accept_invitation,
     authenticate,
     confirm_email_change,
@@ -222,7 +222,7 @@ def confirm_email(token: str):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         try:
             confirm_email_change(db.session, user, new_email=new_email)
-        except AccountError as error:
+        except DomainError as error:
             form.form_errors.append(str(error))
         else:
             db.session.commit()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .. import clock
 from .defaults import EASY_LANGUAGE_SLUGS
 from .services import ensure_defaults, get_page, get_statement
 
@@ -21,11 +22,11 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
         page = get_page(session, slug, "de")
         if page is not None and page.reviewed_by is None:
             page.reviewed_by = DEMO_REVIEW_GROUP
-            page.reviewed_on = date.today() - timedelta(days=60)
+            page.reviewed_on = clock.today() - timedelta(days=60)
     statement = get_statement(session)
     if statement is not None:
         # A statement written half a year ago and reviewed last month, as a real one would be.
-        statement.prepared_on = date.today() - timedelta(days=180)
-        statement.last_reviewed_on = date.today() - timedelta(days=30)
+        statement.prepared_on = clock.today() - timedelta(days=180)
+        statement.last_reviewed_on = clock.today() - timedelta(days=30)
     session.flush()
     return []

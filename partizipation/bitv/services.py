@@ -12,7 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import utcnow
+from ..domain import DomainError
 from ..html import sanitize_html
 from ..i18n import _l
 from .defaults import EASY_LANGUAGE_SLUGS, PAGES, STATEMENT_TEXTS
@@ -48,13 +50,6 @@ SLUG_BY_PATH = {path: slug for slug, path in EDIT_PATHS.items()}
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
 
 
-class BitvError(Exception):
-    """A change that cannot be made; `field` names the form field the message belongs to."""
-
-    def __init__(self, field: str, message: Any) -> None:
-        super().__init__(str(message))
-        self.field = field
-        self.message = message
 
 
 def page_locales(slug: str) -> tuple[str, ...]:
@@ -131,7 +126,8 @@ def save_page(
     """Create or change a text; the body is sanitized before it is stored."""
     clean = sanitize_html(body)
     if not clean:
-        raise BitvError("body", _l("Enter the text of the page. Code such as scripts is removed."))
+        raise DomainError(_l("Enter the text of the page. Code such as scripts is removed."),
+                          "body")
     page = get_page(session, slug, locale) or Page(slug=slug, locale=locale)
     page.title = title.strip()
     page.body_html = clean
@@ -154,7 +150,7 @@ def ensure_statement(session: Session, *, actor: Any = None) -> AccessibilitySta
     statement = get_statement(session)
     if statement is not None:
         return statement
-    today = date.today()
+    today = clock.today()
     statement = AccessibilityStatement(
         compliance_status=ComplianceStatus.PARTIAL.value, prepared_on=today,
         method=AuditMethod.SELF_ASSESSMENT.value, last_reviewed_on=today, updated_by=actor,
@@ -213,12 +209,12 @@ def save_statement(
                 statement.texts.remove(existing)
             continue
         if not clean["scope_html"]:
-            raise BitvError(f"scope_{locale}", _l(
+            raise DomainError(_l(
                 "Enter what the statement applies to and how it was tested. Code such as "
                 "scripts is removed."
             ) if locale == "de" else _l(
                 "Enter the English scope too, or leave all three English parts empty."
-            ))
+            ), f"scope_{locale}")
         if existing is None:
             existing = AccessibilityStatementText(locale=locale)
             statement.texts.append(existing)

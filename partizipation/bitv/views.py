@@ -19,6 +19,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from ..db import db
+from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
 from ..permissions import require
@@ -135,9 +136,9 @@ def edit_page(path: str, locale: str):  # type: ignore[no-untyped-def]
         try:
             services.save_page(db.session, slug, locale, title=form.title.data or "",
                                body=form.body.data or "", actor=current_user, **review)
-        except services.BitvError as error:
+        except DomainError as error:
             db.session.rollback()
-            form[error.field].errors.append(error.message)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The changes have been saved."), "success")
@@ -165,9 +166,9 @@ def edit_statement():  # type: ignore[no-untyped-def]
                           for part in services.STATEMENT_PARTS} for locale in ("de", "en")}
         try:
             services.save_statement(db.session, facts=facts, texts=texts, actor=current_user)
-        except services.BitvError as error:
+        except DomainError as error:
             db.session.rollback()
-            form[error.field].errors.append(error.message)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The accessibility statement has been saved."), "success")

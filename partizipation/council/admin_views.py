@@ -12,6 +12,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..db import db
+from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
 from ..people.models import Person
@@ -28,9 +29,9 @@ from .memberships import (
 )
 from .models import Body, Membership, Term
 from .permissions import can_manage_council, can_view_support_summary
-from .services import BODY_FIELDS, CouncilError, invite_person, save_body, save_person, save_term
+from .services import BODY_FIELDS, invite_person, save_body, save_person, save_term
 from .support import disability_summary, support_summary
-from .views import apply_error, bp, person_label
+from .views import bp, person_label
 
 PREFIX = "/verwaltung/gremien"
 
@@ -67,8 +68,8 @@ def edit_body(body_id: int | None = None):  # type: ignore[no-untyped-def]
             data = {name: getattr(form, name).data or "" for name in BODY_FIELDS}
             data["is_public"] = bool(form.is_public.data)
             body = save_body(db.session, body, data, actor=current_user)
-        except CouncilError as error:
-            apply_error(form, error)
+        except DomainError as error:
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The body “%(name)s” has been saved.", name=body.name), "success")
@@ -103,8 +104,8 @@ def edit_term(body_id: int, term_id: int | None = None):  # type: ignore[no-unty
         try:
             save_term(db.session, body, term, starts_on=starts_on, ends_on=ends_on,
                       actor=current_user)
-        except CouncilError as error:
-            apply_error(form, error)
+        except DomainError as error:
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The term has been saved."), "success")
@@ -149,16 +150,16 @@ def add_member(body_id: int):  # type: ignore[no-untyped-def]
         try:
             person = db.session.get(Person, form.person_id.data) if form.person_id.data else None
             if form.person_id.data and (person is None or person.anonymised_at is not None):
-                raise CouncilError(_l("Choose a person from the list."), "person_id")
+                raise DomainError(_l("Choose a person from the list."), "person_id")
             if person is None:
                 person = save_person(db.session, None, form.data, actor=current_user)
             save_membership(db.session, body, None, _membership_data(form, person.id),
                             actor=current_user)
             if form.invite.data and person.user_id is None:
                 invite_person(db.session, person, actor=current_user)
-        except CouncilError as error:
+        except DomainError as error:
             db.session.rollback()
-            apply_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("%(name)s is now a member.", name=person.name), "success")
@@ -179,9 +180,9 @@ def edit_membership(body_id: int, membership_id: int):  # type: ignore[no-untype
         try:
             save_membership(db.session, body, membership,
                             _membership_data(form, membership.person_id), actor=current_user)
-        except CouncilError as error:
+        except DomainError as error:
             db.session.rollback()
-            apply_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The membership has been saved."), "success")
@@ -202,9 +203,9 @@ def end_membership_view(body_id: int, membership_id: int):  # type: ignore[no-un
         try:
             end_membership(db.session, membership, ends_on=ends_on,
                            reason=form.reason.data or "", actor=current_user)
-        except CouncilError as error:
+        except DomainError as error:
             db.session.rollback()
-            apply_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The membership of %(name)s ends on %(date)s.",
@@ -297,7 +298,7 @@ def invite(person_id: int):  # type: ignore[no-untyped-def]
         abort(400)
     try:
         invite_person(db.session, person, actor=current_user)
-    except CouncilError as error:
+    except DomainError as error:
         db.session.rollback()
         flash(str(error), "error")
     else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..people.models import Person
 from .memberships import MembershipData, save_membership
 from .models import BodyKind, MembershipRole
@@ -69,7 +70,7 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
             "notice_period_days": notice,
         }, actor=officer)
     council = bodies[BodyKind.ADVISORY_COUNCIL]
-    today = date.today()
+    today = clock.today()
     start = date(today.year - 1, 1, 1)
     term = save_term(session, council, None, starts_on=start,
                      ends_on=date(start.year + 5, 1, 1) - timedelta(days=1), actor=officer)

@@ -10,16 +10,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from .. import clock
 from ..accounts.models import User
+from ..domain import DomainError
 from ..i18n import _l
 from .models import Body, EndReason, Membership, MembershipRole, Term
-from .services import CouncilError, _d
+from .services import _d
 
 # --- memberships -----------------------------------------------------------------------------
 
 
 def current_filter(today: date | None = None) -> ColumnElement[bool]:
-    today = today or date.today()
+    today = today or clock.today()
     return and_(Membership.starts_on <= today,
                 or_(Membership.ends_on.is_(None), Membership.ends_on >= today))
 
@@ -49,23 +51,23 @@ def _check_membership(
 ) -> Term:
     term = session.get(Term, data.term_id)
     if term is None or term.body_id != body.id:
-        raise CouncilError(_l("Choose a term of this body."), "term_id")
+        raise DomainError(_l("Choose a term of this body."), "term_id")
     if data.role not in {r.value for r in MembershipRole}:
-        raise CouncilError(_l("Choose a role."), "role")
+        raise DomainError(_l("Choose a role."), "role")
     if data.ends_on is not None and data.ends_on < data.starts_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The end cannot be before the start. Enter a date on or after %(d)s.",
                d=_d(data.starts_on)),
             "ends_on",
         )
     if not term.starts_on <= data.starts_on <= term.ends_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The membership must start within the term, from %(start)s to %(end)s.",
                start=_d(term.starts_on), end=_d(term.ends_on)),
             "starts_on",
         )
     if data.ends_on is not None and data.ends_on > term.ends_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The membership cannot end after its term. Enter %(end)s or an earlier date.",
                end=_d(term.ends_on)),
             "ends_on",
@@ -77,7 +79,7 @@ def _check_membership(
     )
     clash = session.scalar(others.where(Membership.person_id == data.person_id).limit(1))
     if clash is not None:
-        raise CouncilError(
+        raise DomainError(
             _l("This person is already a member of this body from %(start)s. End that "
                "membership first or choose other dates.", start=_d(clash.starts_on)),
             "starts_on",
@@ -92,7 +94,7 @@ def _check_membership(
                 else _l("%(name)s is already the deputy chair at that time. End that role first "
                         "or choose another role.", name=holder.person.name)
             )
-            raise CouncilError(message, "role")
+            raise DomainError(message, "role")
     _check_deputy(session, body, data, others)
     return term
 
@@ -100,33 +102,33 @@ def _check_membership(
 def _check_deputy(session: Session, body: Body, data: MembershipData, others: Any) -> None:
     if data.role != MembershipRole.DEPUTY:
         if data.deputy_for_id:
-            raise CouncilError(
+            raise DomainError(
                 _l("Only a personal deputy deputises for someone. Choose the role "
                    "“personal deputy” or leave “deputises for” empty."),
                 "deputy_for_id",
             )
         return
     if not data.deputy_for_id:
-        raise CouncilError(_l("Choose the member this person deputises for."), "deputy_for_id")
+        raise DomainError(_l("Choose the member this person deputises for."), "deputy_for_id")
     principal = session.get(Membership, data.deputy_for_id)
     if principal is None or principal.body_id != body.id or principal.term_id != data.term_id:
-        raise CouncilError(
+        raise DomainError(
             _l("A deputy must be in the same body and term. Choose a member of this term."),
             "deputy_for_id",
         )
     if principal.person_id == data.person_id:
-        raise CouncilError(
+        raise DomainError(
             _l("A person cannot deputise for themselves. Choose another member."),
             "deputy_for_id",
         )
     if principal.role == MembershipRole.DEPUTY:
-        raise CouncilError(
+        raise DomainError(
             _l("A deputy cannot have a deputy. Choose a member who is not a deputy."),
             "deputy_for_id",
         )
     taken = session.scalar(others.where(Membership.deputy_for_id == principal.id).limit(1))
     if taken is not None:
-        raise CouncilError(
+        raise DomainError(
             _l("%(name)s already has a personal deputy at that time. End that first or "
                "choose another member.", name=principal.person.name),
             "deputy_for_id",
@@ -139,7 +141,7 @@ def save_membership(
 ) -> Membership:
     """Create or change a membership after checking every rule (nothing is saved on error)."""
     if membership is not None and membership.person_id != data.person_id:
-        raise CouncilError(_l("The person of a membership cannot change."), "person_id")
+        raise DomainError(_l("The person of a membership cannot change."), "person_id")
     _check_membership(session, body, data, membership)
     if membership is None:
         membership = Membership(body_id=body.id, person_id=data.person_id)
@@ -159,15 +161,15 @@ def end_membership(
 ) -> None:
     """End a membership on `ends_on` (kept as history, never deleted)."""
     if reason not in {r.value for r in EndReason}:
-        raise CouncilError(_l("Choose why the membership ends."), "reason")
+        raise DomainError(_l("Choose why the membership ends."), "reason")
     if ends_on < membership.starts_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The end cannot be before the start. Enter a date on or after %(d)s.",
                d=_d(membership.starts_on)),
             "ends_on",
         )
     if ends_on > membership.term.ends_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The membership cannot end after its term. Enter %(end)s or an earlier date.",
                end=_d(membership.term.ends_on)),
             "ends_on",
@@ -234,7 +236,7 @@ def roster(memberships: list[Membership]) -> Roster:
 def ending_soon(session: Session, days: int = 90, today: date | None = None
                 ) -> tuple[list[Term], list[Membership]]:
     """Terms and current memberships that end within `days` days (the officer's warning list)."""
-    today = today or date.today()
+    today = today or clock.today()
     limit = today + timedelta(days=days)
     terms = list(session.scalars(
         select(Term).options(joinedload(Term.body))

@@ -8,6 +8,7 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..db import db
+from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
 from ..people.models import Person
@@ -22,7 +23,7 @@ from .permissions import (
     can_request_deletion,
 )
 from .privacy import complete_deletion, open_request, open_requests, request_deletion
-from .services import CouncilError, person_of, set_listing_consent
+from .services import person_of, set_listing_consent
 from .support import (
     DISABILITY_CONSENT_TEXT,
     SUPPORT_CONSENT_TEXT,
@@ -33,7 +34,7 @@ from .support import (
     record_support_needs,
     withdraw_consent,
 )
-from .views import apply_error, bp
+from .views import bp
 
 MY = "/mein-bereich"
 
@@ -63,8 +64,8 @@ def support_needs():  # type: ignore[no-untyped-def]
             record_support_needs(db.session, person, needs=form.needs.data or [],
                                  other_details=form.other_details.data or "",
                                  consented=bool(form.consent.data), actor=current_user)
-        except CouncilError as error:
-            apply_error(form, error)
+        except DomainError as error:
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("Your support needs have been saved."), "success")
@@ -98,8 +99,8 @@ def disability():  # type: ignore[no-untyped-def]
         try:
             record_disability_kinds(db.session, person, kinds=form.kinds.data or [],
                                     consented=bool(form.consent.data), actor=current_user)
-        except CouncilError as error:
-            apply_error(form, error)
+        except DomainError as error:
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("Your information has been saved."), "success")
@@ -147,7 +148,7 @@ def request_deletion_view():  # type: ignore[no-untyped-def]
         abort(400)
     try:
         request_deletion(db.session, current_user, actor=current_user)
-    except CouncilError as error:
+    except DomainError as error:
         flash(str(error), "info")
     else:
         db.session.commit()
@@ -173,7 +174,7 @@ def complete_deletion_view(request_id: int):  # type: ignore[no-untyped-def]
         abort(400)
     try:
         complete_deletion(db.session, row, actor=current_user)
-    except CouncilError as error:
+    except DomainError as error:
         flash(str(error), "info")
     else:
         db.session.commit()

@@ -6,12 +6,14 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload
 
+from .. import clock
 from ..accounts.models import User
 from ..db import utcnow
+from ..domain import DomainError
 from ..i18n import _l
 from ..people.models import Person
 from .models import DeletionRequest, PersonDisability, SupportConsent, SupportNeed
-from .services import CouncilError, person_of
+from .services import person_of
 
 ANONYMISED_NAME = "Anonymisiertes Mitglied"
 DELETED_ACCOUNT_NAME = "Gelöschtes Konto"
@@ -25,7 +27,7 @@ def open_request(session: Session, user: User) -> DeletionRequest | None:
 def request_deletion(session: Session, user: User, *, actor: User) -> DeletionRequest:
     """Record that `user` asks for their data to be deleted."""
     if open_request(session, user) is not None:
-        raise CouncilError(_l("You have already asked for deletion. The officer will handle it."))
+        raise DomainError(_l("You have already asked for deletion. The officer will handle it."))
     person = person_of(session, user)
     request = DeletionRequest(user_id=user.id, person_id=person.id if person else None)
     session.add(request)
@@ -52,7 +54,7 @@ def anonymise_person(session: Session, person: Person) -> None:
     person.email = None
     person.phone = None
     if person.is_listed:
-        person.listing_consent_withdrawn_on = utcnow().date()
+        person.listing_consent_withdrawn_on = clock.today()
     person.anonymised_at = utcnow()
 
 
@@ -69,7 +71,7 @@ def deactivate_account(user: User) -> None:
 def complete_deletion(session: Session, request: DeletionRequest, *, actor: User) -> None:
     """Carry out a deletion request."""
     if request.completed_at is not None:
-        raise CouncilError(_l("This request has already been completed."))
+        raise DomainError(_l("This request has already been completed."))
     if request.person is not None:
         anonymise_person(session, request.person)
     deactivate_account(request.user)

@@ -1,5 +1,5 @@
 """Bodies, terms, persons and memberships. Services flush, never commit; rules raise
-CouncilError."""
+DomainError."""
 
 from __future__ import annotations
 
@@ -10,19 +10,13 @@ from flask_babel import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..accounts.models import User
+from ..domain import DomainError
 from ..html import sanitize_html
 from ..i18n import _l
 from ..people.models import Person
 from .models import Body, BodyKind, Term
-
-
-class CouncilError(ValueError):
-    """A rule was broken; `field` names the form field the message belongs to."""
-
-    def __init__(self, message: Any, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.field = field
 
 
 def _d(value: date) -> str:
@@ -40,9 +34,9 @@ BODY_FIELDS = (
 def save_body(session: Session, body: Body | None, data: dict[str, Any], *, actor: User) -> Body:
     """Create (body=None) or change a body; the description is sanitized here."""
     if data["kind"] not in {k.value for k in BodyKind}:
-        raise CouncilError(_l("Choose the kind of body."), "kind")
+        raise DomainError(_l("Choose the kind of body."), "kind")
     if data["target_meetings_per_year"] < data["min_meetings_per_year"]:
-        raise CouncilError(
+        raise DomainError(
             _l("The target cannot be lower than the minimum. Enter at least %(n)s meetings.",
                n=data["min_meetings_per_year"]),
             "target_meetings_per_year",
@@ -77,7 +71,7 @@ def save_term(
 ) -> Term:
     """Create or change a term of `body`; terms of one body do not overlap."""
     if ends_on < starts_on:
-        raise CouncilError(
+        raise DomainError(
             _l("The end cannot be before the start. Enter a date on or after %(d)s.",
                d=_d(starts_on)),
             "ends_on",
@@ -91,7 +85,7 @@ def save_term(
         )
     )
     if clash is not None:
-        raise CouncilError(
+        raise DomainError(
             _l("This overlaps the term from %(start)s to %(end)s. Choose dates outside it.",
                start=_d(clash.starts_on), end=_d(clash.ends_on)),
             "starts_on",
@@ -105,7 +99,7 @@ def save_term(
 
 
 def current_term(session: Session, body: Body, today: date | None = None) -> Term | None:
-    today = today or date.today()
+    today = today or clock.today()
     return session.scalar(
         select(Term).where(Term.body_id == body.id, Term.starts_on <= today,
                            Term.ends_on >= today)
@@ -122,7 +116,7 @@ def save_person(
     today: date | None = None,
 ) -> Person:
     """Create or change a person; `is_listed` in data records or withdraws listing consent."""
-    today = today or date.today()
+    today = today or clock.today()
     if person is None:
         person = Person()
         session.add(person)
@@ -137,7 +131,7 @@ def save_person(
 def set_listing_consent(session: Session, person: Person, listed: bool, *, actor: User,
                         today: date | None = None) -> None:
     """Record that the person gives or withdraws consent to be named publicly."""
-    today = today or date.today()
+    today = today or clock.today()
     if listed and not person.is_listed:
         person.listing_consent_given_on, person.listing_consent_withdrawn_on = today, None
     elif not listed and person.is_listed:
@@ -147,20 +141,20 @@ def set_listing_consent(session: Session, person: Person, listed: bool, *, actor
 
 def invite_person(session: Session, person: Person, *, actor: User, locale: str = "de") -> User:
     """Create an account for the person (an invitation mail) and link it."""
-    from ..accounts.services import AccountError, invite_user
+    from ..accounts.services import invite_user
 
     if person.user_id is not None:
-        raise CouncilError(_l("This person already has an account."), "email")
+        raise DomainError(_l("This person already has an account."), "email")
     if not person.email:
-        raise CouncilError(_l("Enter the person's email address first, then invite them."),
+        raise DomainError(_l("Enter the person's email address first, then invite them."),
                            "email")
     try:
         user = invite_user(session, email=person.email, display_name=person.name,
                            locale=locale, actor=actor)
-    except AccountError as error:
-        raise CouncilError(str(error), "email") from error
+    except DomainError as error:
+        raise DomainError(str(error), "email") from error
     if session.scalar(select(Person.id).where(Person.user_id == user.id)) is not None:
-        raise CouncilError(_l("This email address belongs to another person's account."),
+        raise DomainError(_l("This email address belongs to another person's account."),
                            "email")
     person.user_id = user.id
     session.flush()

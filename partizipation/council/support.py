@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..domain import DomainError
 from ..i18n import _l
 from ..people.models import Person
 from .memberships import current_memberships
@@ -26,7 +27,6 @@ from .models import (
     SupportNeed,
     SupportNeedKind,
 )
-from .services import CouncilError
 
 # Raise the version whenever the text changes: the stored rows say which text was agreed to.
 SUPPORT_CONSENT_VERSION = "support-needs-2026-11"
@@ -79,7 +79,7 @@ def record_support_needs(
 ) -> None:
     """Store the person's support needs (replacing earlier ones); needs consent."""
     if not consented:
-        raise CouncilError(
+        raise DomainError(
             _l("Tick the box to agree. Without your consent we cannot store your support needs."),
             "consent",
         )
@@ -88,9 +88,9 @@ def record_support_needs(
     if other_details and SupportNeedKind.OTHER not in kinds:
         kinds.append(SupportNeedKind.OTHER.value)
     if SupportNeedKind.OTHER in kinds and not other_details:
-        raise CouncilError(_l("Describe the other support you need."), "other_details")
+        raise DomainError(_l("Describe the other support you need."), "other_details")
     if not kinds:
-        raise CouncilError(
+        raise DomainError(
             _l("Choose at least one kind of support. If you need none, you do not have to save "
                "anything."),
             "needs",
@@ -109,13 +109,13 @@ def record_disability_kinds(
 ) -> None:
     """Store the kind(s) of disability the person chose to give; needs its own consent."""
     if not consented:
-        raise CouncilError(
+        raise DomainError(
             _l("Tick the box to agree. Without your consent we cannot store this information."),
             "consent",
         )
     chosen = [k for k in kinds if k in {v.value for v in DisabilityKind}]
     if not chosen:
-        raise CouncilError(_l("Choose at least one kind, or leave this page without saving."),
+        raise DomainError(_l("Choose at least one kind, or leave this page without saving."),
                            "kinds")
     _record_consent(session, person, ConsentPurpose.DISABILITY_KIND, DISABILITY_CONSENT_VERSION,
                     DISABILITY_CONSENT_TEXT)

@@ -11,13 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..db import db
-from ..forms import Form
 from ..i18n import _l
 from . import permissions
 from .labels import data_label, data_value, label
 from .memberships import current_memberships, roster
 from .models import Body
-from .services import CouncilError, advisory_council, current_term
+from .services import advisory_council, current_term
 
 bp = Blueprint("council", __name__)
 
@@ -61,14 +60,6 @@ def my_area_data() -> dict[str, Any]:
             select(func.count()).where(DeletionRequest.completed_at.is_(None)))
     return data
 
-
-def apply_error(form: Form, error: CouncilError) -> None:
-    """Put a service's message on its field (or at the top of the form)."""
-    target = form._fields.get(error.field or "")
-    if target is not None:
-        target.errors = [*target.errors, str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 def _render_body(body: Body, template: str = "council/body.html") -> str:

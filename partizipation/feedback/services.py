@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from flask import current_app, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..clock import local
 from ..db import utcnow
 from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
 from .models import ACTIVE_STATUSES, BarrierReport, ReportStatus, one_month_later
-
-
-def local_today(now: datetime | None = None) -> date:
-    """Today's date where the officer works (deadlines are calendar days in Germany)."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return (now or utcnow()).astimezone(zone).date()
 
 
 def officer_recipients(session: Session) -> list[tuple[str, str]]:
@@ -57,7 +51,7 @@ def submit_report(
         wants_answer=wants_answer,
         locale=locale,
         created_at=now,
-        due_on=one_month_later(local_today(now)),
+        due_on=one_month_later(local(now).date()),
         status=ReportStatus.OPEN.value,
     )
     session.add(report)

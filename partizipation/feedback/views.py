@@ -20,6 +20,7 @@ from flask import (
 from flask_babel import format_time, get_locale
 from flask_login import current_user
 
+from .. import clock
 from ..db import db
 from ..extensions import limiter
 from ..i18n import _l
@@ -28,7 +29,7 @@ from . import permissions
 from .forms import ReportForm, ReportStatusForm
 from .models import LOCATION_MAX, BarrierReport
 from .services import inbox as load_inbox
-from .services import local_today, submit_report, update_report
+from .services import submit_report, update_report
 
 bp = Blueprint("feedback", __name__)
 for _check in (
@@ -108,7 +109,7 @@ def thanks():  # type: ignore[no-untyped-def]
 def inbox():  # type: ignore[no-untyped-def]
     require(permissions.can_view_barrier_reports(current_user))
     active, done = load_inbox(db.session)
-    return render_template("feedback/inbox.html", active=active, done=done, today=local_today())
+    return render_template("feedback/inbox.html", active=active, done=done, today=clock.today())
 
 
 @bp.route("/verwaltung/barrieremeldungen/<int:report_id>", methods=["GET", "POST"])
@@ -127,4 +128,4 @@ def detail(report_id: int):  # type: ignore[no-untyped-def]
         flash(_l("The report no. %(number)s is saved with the status “%(status)s”.",
                  number=report.id, status=report.status_label), "success")
         return redirect(url_for("feedback.detail", report_id=report.id))
-    return render_template("feedback/detail.html", report=report, form=form, today=local_today())
+    return render_template("feedback/detail.html", report=report, form=form, today=clock.today())

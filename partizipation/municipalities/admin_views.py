@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from ..db import db
+from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
 from ..permissions import require
@@ -25,8 +26,7 @@ from .forms import (
     SendBackForm,
 )
 from .models import FacilitatorEvent, Municipality, MunicipalityContact
-from .services import MunicipalityError
-from .views import bp, form_object, load_facilitator, load_municipality, put_error
+from .views import bp, form_object, load_facilitator, load_municipality
 
 # ---------------------------------------------------------------- municipalities
 
@@ -70,9 +70,9 @@ def _municipality_form(municipality: Municipality | None):  # type: ignore[no-un
                 db.session, municipality, form.data, actor=current_user,
                 document=upload.stream if upload and upload.filename else None,
                 upload_folder=folder)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             if old_file and old_file != saved.agreement_file_name:
@@ -96,9 +96,9 @@ def invite_contact(municipality_id: int):  # type: ignore[no-untyped-def]
                 display_name=form.display_name.data or "", locale=form.locale.data or "de",
                 actor=current_user,
             )
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("%(person)s is now a contact person of %(name)s.",
@@ -137,9 +137,9 @@ def register(municipality_id: int):  # type: ignore[no-untyped-def]
                 db.session, municipality, services.FacilitatorData.from_form(form.data),
                 actor=current_user, by_officer=by_officer,
             )
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             message = (_l("%(name)s is registered and confirmed.", name=facilitator.person.name)
@@ -177,9 +177,9 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
             services.update_facilitator(db.session, item,
                                         services.FacilitatorData.from_form(form.data),
                                         actor=current_user)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The corrected registration was sent to the inclusion officer again.")
@@ -222,7 +222,7 @@ def invite_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     if ActionForm().validate_on_submit():
         try:
             services.invite_facilitator(db.session, item, actor=current_user)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
             flash(str(error), "error")
         else:
@@ -242,9 +242,9 @@ def send_back(facilitator_id: int):  # type: ignore[no-untyped-def]
         try:
             services.send_back_facilitator(db.session, item, form.reason.data or "",
                                            actor=current_user)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The registration of %(name)s was sent back to %(municipality)s.",
@@ -263,9 +263,9 @@ def end(facilitator_id: int):  # type: ignore[no-untyped-def]
         try:
             services.end_facilitator(db.session, item, ended_on=form.ended_on.data,
                                      reason=form.reason.data or "", actor=current_user)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The work of %(name)s is recorded as ended.", name=item.person.name),
@@ -310,9 +310,9 @@ def network_mail():  # type: ignore[no-untyped-def]
                 db.session, title=form.title.data or "", message=form.message.data or "",
                 municipality_ids=form.municipalities.data or None, actor=current_user,
             )
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("The message was queued for %(count)s facilitators.", count=count),

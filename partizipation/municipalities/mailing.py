@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..domain import DomainError
 from ..i18n import _l
 from ..people.models import Person
-from .errors import MunicipalityError
 from .models import Facilitator
 from .queries import active_facilitators, current_contacts
 
@@ -45,7 +45,7 @@ def email_facilitators(session: Session, *, title: str, message: str,
 
     recipients = active_facilitators(session, municipality_ids)
     if not recipients:
-        raise MunicipalityError(
+        raise DomainError(
             _l("No active facilitator with an email address in the chosen municipalities. "
                "Choose other municipalities."), "municipalities")
     for facilitator in recipients:

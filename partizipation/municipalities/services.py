@@ -1,5 +1,5 @@
 """Actions on municipalities, contacts and facilitators. They flush, never commit; a broken rule
-raises MunicipalityError naming the form field the message belongs to."""
+raises DomainError naming the form field the message belongs to."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from flask_babel import format_date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..accounts.models import User
 from ..db import utcnow
+from ..domain import DomainError
 from ..i18n import _l
 from ..people.models import Person
-from .errors import MunicipalityError
 from .mailing import notify_contacts, notify_officer
 from .models import (
     AgreementStatus,
@@ -66,22 +67,22 @@ def save_municipality(
     ags = (data.get("ags") or "").strip()
     problem = ags_problem(ags)
     if problem:
-        raise MunicipalityError(problem, "ags")
+        raise DomainError(problem, "ags")
     taken = session.scalar(select(Municipality).where(Municipality.ags == ags))
     if taken is not None and taken is not municipality:
-        raise MunicipalityError(
+        raise DomainError(
             _l("Another municipality (%(name)s) already has this key.", name=taken.name), "ags"
         )
     status = data.get("agreement_status") or AgreementStatus.NONE.value
     signed_on, ended_on = data.get("agreement_signed_on"), data.get("agreement_ended_on")
     if status in (AgreementStatus.SIGNED, AgreementStatus.ENDED) and signed_on is None:
-        raise MunicipalityError(
+        raise DomainError(
             _l("Enter the date the agreement was signed."), "agreement_signed_on"
         )
     if status == AgreementStatus.ENDED and ended_on is None:
-        raise MunicipalityError(_l("Enter the date the agreement ended."), "agreement_ended_on")
+        raise DomainError(_l("Enter the date the agreement ended."), "agreement_ended_on")
     if signed_on and ended_on and ended_on < signed_on:
-        raise MunicipalityError(
+        raise DomainError(
             _l("The agreement cannot end before it was signed. Check both dates."),
             "agreement_ended_on",
         )
@@ -119,9 +120,9 @@ def _check_pdf(document: BinaryIO) -> None:
     size = document.tell()
     document.seek(0)
     if head != b"%PDF-":
-        raise MunicipalityError(_l("Choose the agreement as a PDF file."), "agreement_file")
+        raise DomainError(_l("Choose the agreement as a PDF file."), "agreement_file")
     if size > AGREEMENT_MAX_BYTES:
-        raise MunicipalityError(_l("The PDF file can be at most 20 MB. Choose a smaller file."),
+        raise DomainError(_l("The PDF file can be at most 20 MB. Choose a smaller file."),
                                 "agreement_file")
 
 
@@ -152,7 +153,7 @@ def add_contact(
     if user is not None and any(
         c.user_id == user.id for c in current_contacts(session, municipality)
     ):
-        raise MunicipalityError(
+        raise DomainError(
             _l("This person is already a contact of %(name)s.", name=municipality.name), "email"
         )
     if user is None or not user.password_hash:
@@ -162,10 +163,10 @@ def add_contact(
                 session, email=email, display_name=display_name, role="member", locale=locale,
                 actor=actor,
             )
-        except accounts.AccountError as error:
-            raise MunicipalityError(str(error), error.field or "email") from error
+        except DomainError as error:
+            raise DomainError(str(error), error.field or "email") from error
     elif not user.is_active:
-        raise MunicipalityError(
+        raise DomainError(
             _l("This account has been deactivated. Reactivate it in the user list first."),
             "email",
         )
@@ -218,25 +219,25 @@ def _clean(data: FacilitatorData) -> FacilitatorData:
 def _check(session: Session, municipality: Municipality, data: FacilitatorData,
            facilitator: Facilitator | None) -> None:
     if data.employment_model not in {m.value for m in EmploymentModel}:
-        raise MunicipalityError(_l("Choose how the facilitator is employed."), "employment_model")
+        raise DomainError(_l("Choose how the facilitator is employed."), "employment_model")
     if data.employment_model == EmploymentModel.ASSOCIATION and not data.association_name:
-        raise MunicipalityError(
+        raise DomainError(
             _l("Enter the name of the association the facilitator is placed with."),
             "association_name",
         )
-    if data.trained_on and data.trained_on > date.today():
-        raise MunicipalityError(
+    if data.trained_on and data.trained_on > clock.today():
+        raise DomainError(
             _l("The training date cannot be in the future. Enter it once the training is "
                "completed, or leave it empty."), "trained_on")
     if data.training_provider and not data.trained_on:
-        raise MunicipalityError(
+        raise DomainError(
             _l("Enter the date the training was completed, or leave the provider empty."),
             "trained_on",
         )
     if data.trained_on and not data.training_provider:
-        raise MunicipalityError(_l("Enter who gave the training."), "training_provider")
+        raise DomainError(_l("Enter who gave the training."), "training_provider")
     if facilitator is not None and facilitator.ended_on and facilitator.ended_on < data.started_on:
-        raise MunicipalityError(
+        raise DomainError(
             _l("The start cannot be after the end (%(date)s).",
                date=format_date(facilitator.ended_on)),
             "started_on",
@@ -244,7 +245,7 @@ def _check(session: Session, municipality: Municipality, data: FacilitatorData,
     duplicate = find_duplicate(session, municipality, data.name, data.email, facilitator)
     if duplicate is not None:
         field = "email" if data.email else "name"
-        raise MunicipalityError(
+        raise DomainError(
             _l("This person is already registered as a facilitator of %(name)s.",
                name=municipality.name), field)
 
@@ -285,10 +286,10 @@ def _apply(person: Person, facilitator: Facilitator, data: FacilitatorData) -> N
 def set_listing_consent(person: Person, consent: bool) -> None:
     """Record giving or withdrawing the consent to be listed publicly (with the date)."""
     if consent and not person.is_listed:
-        person.listing_consent_given_on = date.today()
+        person.listing_consent_given_on = clock.today()
         person.listing_consent_withdrawn_on = None
     elif not consent and person.is_listed:
-        person.listing_consent_withdrawn_on = date.today()
+        person.listing_consent_withdrawn_on = clock.today()
 
 
 def _record(session: Session, facilitator: Facilitator, action: EventAction, *, actor: User | None,
@@ -324,7 +325,7 @@ def update_facilitator(session: Session, facilitator: Facilitator, data: Facilit
                        actor: User) -> Facilitator:
     """Change the data; a sent-back facilitator goes back to the officer as proposed."""
     if facilitator.status == FacilitatorStatus.ENDED:
-        raise MunicipalityError(_l("An ended facilitator cannot be changed."))
+        raise DomainError(_l("An ended facilitator cannot be changed."))
     data = _clean(data)
     _check(session, facilitator.municipality, data, facilitator)
     _apply(facilitator.person, facilitator, data)
@@ -363,7 +364,7 @@ def _transition(session: Session, facilitator: Facilitator, allowed: tuple[str, 
                 action: EventAction, to_status: FacilitatorStatus, *, actor: User,
                 reason: str = "") -> Facilitator:
     if facilitator.status not in allowed:
-        raise MunicipalityError(
+        raise DomainError(
             _l("This is not possible in the facilitator's current state (%(status)s).",
                status=facilitator.status_label))
     _record(session, facilitator, action, actor=actor, to_status=to_status.value, reason=reason)
@@ -383,7 +384,7 @@ def send_back_facilitator(session: Session, facilitator: Facilitator, reason: st
                           actor: User) -> Facilitator:
     """Return a proposal to the municipality with a reason its contacts will see."""
     if not reason.strip():
-        raise MunicipalityError(
+        raise DomainError(
             _l("Enter what the municipality should correct or add."), "reason")
     _transition(session, facilitator, (FacilitatorStatus.PROPOSED.value,),
                 EventAction.SENT_BACK, FacilitatorStatus.SENT_BACK, actor=actor,
@@ -401,11 +402,11 @@ def end_facilitator(session: Session, facilitator: Facilitator, *, ended_on: dat
                     actor: User) -> Facilitator:
     """End the work (or withdraw a proposal) on a date, with a reason."""
     if ended_on < facilitator.started_on:
-        raise MunicipalityError(
+        raise DomainError(
             _l("The end cannot be before the start (%(date)s). Enter a later date.",
                date=format_date(facilitator.started_on)), "ended_on")
     if not reason.strip():
-        raise MunicipalityError(_l("Enter why the work ends."), "reason")
+        raise DomainError(_l("Enter why the work ends."), "reason")
     open_states = tuple(s.value for s in FacilitatorStatus if s != FacilitatorStatus.ENDED)
     _transition(session, facilitator, open_states, EventAction.ENDED, FacilitatorStatus.ENDED,
                 actor=actor, reason=reason.strip())
@@ -421,22 +422,22 @@ def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: Use
 
     person = facilitator.person
     if person.user_id is not None:
-        raise MunicipalityError(_l("%(name)s already has access to the platform.",
+        raise DomainError(_l("%(name)s already has access to the platform.",
                                    name=person.name))
     if not person.email:
-        raise MunicipalityError(_l("Enter an email address for %(name)s first (Change data).",
+        raise DomainError(_l("Enter an email address for %(name)s first (Change data).",
                                    name=person.name))
     user = accounts.find_user_by_email(session, person.email)
     if user is not None and session.scalar(select(Person.id).where(Person.user_id == user.id)):
-        raise MunicipalityError(_l(
+        raise DomainError(_l(
             "The account with this email address already belongs to another person. "
             "Ask the administrator to merge the two."))
     if user is None or not user.password_hash:
         try:
             user = accounts.invite_user(session, email=person.email, display_name=person.name,
                                         role="member", locale="de", actor=actor)
-        except accounts.AccountError as error:
-            raise MunicipalityError(str(error)) from error
+        except DomainError as error:
+            raise DomainError(str(error)) from error
     person.user = user
     session.flush()
     return user

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
+from ..domain import DomainError
 from ..extensions import limiter
 from ..i18n import _l
 from ..permissions import require
@@ -36,7 +37,6 @@ from .models import (
     Facilitator,
     Municipality,
 )
-from .services import MunicipalityError
 
 bp = Blueprint("municipalities", __name__)
 
@@ -72,13 +72,6 @@ def load_municipality(municipality_id: int) -> Municipality:
 def load_facilitator(facilitator_id: int) -> Facilitator:
     return db.session.get(Facilitator, facilitator_id) or abort(404)
 
-
-def put_error(form: Any, error: MunicipalityError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 # ---------------------------------------------------------------- public
@@ -184,9 +177,9 @@ def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         try:
             services.update_own_data(db.session, item, form.data, actor=current_user)
-        except MunicipalityError as error:
+        except DomainError as error:
             db.session.rollback()
-            put_error(form, error)
+            form.put_error(error)
         else:
             db.session.commit()
             flash(_l("Your data was saved."), "success")

@@ -8,7 +8,8 @@ import itsdangerous.timed
 import pytest
 
 from partizipation.accounts.models import User
-from partizipation.accounts.services import AccountError, invite_link, invite_user
+from partizipation.accounts.services import invite_link, invite_user
+from partizipation.domain import DomainError
 from tests.conftest import create_user, login
 from tests.helpers import page_text
 
@@ -68,14 +69,14 @@ def test_inviting_again_never_lowers_the_role(app, db_session):
 
 def test_inviting_an_account_with_a_password_is_an_email_error(app, db_session):
     create_user(db_session, email="maria@example.org")
-    with pytest.raises(AccountError) as error:
+    with pytest.raises(DomainError) as error:
         _invite(app, db_session, email="maria@example.org")
     assert error.value.field == "email"
     assert outbox(db_session, "maria@example.org") == []
 
 
 def test_an_officer_cannot_invite_an_admin(app, db_session):
-    with pytest.raises(AccountError) as error:
+    with pytest.raises(DomainError) as error:
         _invite(app, db_session, role="admin")
     assert error.value.field == "role"
 

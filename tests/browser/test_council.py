@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from partizipation import clock
+
 from .conftest import check_page, set_language, sign_in
 
 pytestmark = pytest.mark.browser
@@ -75,7 +77,7 @@ def _create_body_and_term(page):
     _ok(page)
 
     page.get_by_role("link", name="Amtszeit hinzufügen").click()
-    start = date.today() - timedelta(days=30)
+    start = clock.today() - timedelta(days=30)
     page.fill("#starts_on", _d(start))
     page.fill("#ends_on", _d(start - timedelta(days=1)))
     _submit(page)

@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partizipation import clock
 from partizipation.council.models import Body, Membership, Term
 from partizipation.people.models import Person
 
 _counter = itertools.count(1)
-TODAY = date.today()
+TODAY = clock.today()
 TERM_START = TODAY - timedelta(days=365)
 TERM_END = TODAY + timedelta(days=4 * 365)
 

@@ -17,7 +17,7 @@ from partizipation.council.memberships import (
 )
 from partizipation.council.models import Membership, SupportConsent, SupportNeed
 from partizipation.council.privacy import complete_deletion, request_deletion
-from partizipation.council.services import CouncilError, save_term
+from partizipation.council.services import save_term
 from partizipation.council.support import (
     disability_summary,
     record_disability_kinds,
@@ -25,6 +25,7 @@ from partizipation.council.support import (
     support_summary,
     withdraw_consent,
 )
+from partizipation.domain import DomainError
 
 from .factories import TERM_END, TERM_START, TODAY, create_body, create_membership, create_person
 
@@ -44,7 +45,7 @@ def save(db_session, body, person, officer, **kw):
 
 
 def expect(field, call, *args, **kwargs):
-    with pytest.raises(CouncilError) as info:
+    with pytest.raises(DomainError) as info:
         call(*args, **kwargs)
     assert info.value.field == field
     return str(info.value)
@@ -178,7 +179,7 @@ def test_one_deputy_cannot_deputise_for_two_members(db_session, officer, council
 
 def test_a_refused_membership_saves_nothing(db_session, officer, council):
     before = db_session.scalar(select(func.count()).select_from(Membership))
-    with pytest.raises(CouncilError):
+    with pytest.raises(DomainError):
         save(db_session, council, create_person(db_session), officer, role="deputy")
     assert db_session.scalar(select(func.count()).select_from(Membership)) == before
 

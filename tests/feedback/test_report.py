@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
+from partizipation import clock
 from partizipation.feedback.models import BarrierReport, one_month_later
 from partizipation.mail.models import OutboxMessage
 from tests.factories import create_user
@@ -133,7 +132,7 @@ def test_a_report_is_stored_due_in_a_month_and_the_officer_gets_an_email(client,
     assert report.problem == VALID["problem"]
     assert report.location == "/sitzungen/12"
     assert report.status == "open" and report.wants_answer is False and report.email is None
-    berlin_today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    berlin_today = clock.today()
     assert report.due_on == one_month_later(berlin_today)
     assert 28 <= (report.due_on - berlin_today).days <= 31
     [mail] = outbox(db_session)
