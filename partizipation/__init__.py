@@ -41,21 +41,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     templating.init_app(app)
     errors.init_app(app)
 
-    from .accounts.views import bp as accounts_bp
-    from .bitv.views import bp as bitv_bp
-    from .core.views import bp as core_bp
-    from .council.views import bp as council_bp
-    from .feedback.views import bp as feedback_bp
-    from .mail.views import bp as mail_bp
-    from .municipalities.views import bp as municipalities_bp
+    from .domains import blueprints
 
-    app.register_blueprint(core_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(bitv_bp)
-    app.register_blueprint(mail_bp)
-    app.register_blueprint(feedback_bp)
-    app.register_blueprint(council_bp)
-    app.register_blueprint(municipalities_bp)
+    for blueprint in blueprints():
+        app.register_blueprint(blueprint)
 
     from .cli import register_commands
 

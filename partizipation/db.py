@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -92,6 +92,10 @@ class Database:
             session.close()
 
 
+def _writing_request() -> bool:
+    return has_request_context() and request.method not in {"GET", "HEAD", "OPTIONS"}
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys and a busy timeout."""
     if url.startswith("sqlite"):
@@ -101,6 +105,9 @@ def make_engine(url: str) -> Engine:
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            if ":memory:" not in url:
+                # Readers do not block the writer, nor the writer the readers.
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
             # pysqlite's own transaction handling breaks SAVEPOINTs (a released savepoint
             # commits for good); let SQLAlchemy emit BEGIN itself, as its docs recommend.
@@ -108,7 +115,12 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN")
+            # A request that may write takes the write lock at once (BEGIN IMMEDIATE): two writing
+            # transactions then run one after the other, and a rule checked inside one holds
+            # (see locking.py). A deferred BEGIN would let both read, and the second writer would
+            # fail with "database is locked" instead of waiting.
+            immediate = conn.get_execution_options().get("sqlite_immediate", _writing_request())
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

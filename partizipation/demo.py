@@ -31,13 +31,9 @@ def load_demo_data(session: Session) -> list[tuple[str, str, str]]:
         )
         accounts.append((role.value, email, password))
     # Each domain adds its demo rows; they may add accounts of their own (returned the same way).
-    from .accounts.demo import seed as seed_accounts
-    from .bitv.demo import seed as seed_bitv
-    from .council.demo import seed as seed_council
-    from .feedback.demo import seed as seed_feedback
-    from .municipalities.demo import seed as seed_municipalities
+    from .domains import with_demo
 
-    for seed in (seed_accounts, seed_bitv, seed_council, seed_municipalities, seed_feedback):
-        accounts.extend(seed(session, users))
+    for domain in with_demo():
+        accounts.extend(domain.module("demo").seed(session, users))
     session.commit()
     return accounts

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from .i18n import _l
 
 TITLES = {
     400: _l("The request could not be processed"),
+    409: _l("Someone else changed this at the same time"),
     403: _l("Access denied"),
     404: _l("Page not found"),
     405: _l("This action is not possible here"),
@@ -45,6 +46,18 @@ def init_app(app: Flask) -> None:
         if error.code is None or error.code < 400:
             return error
         return _render(error.code)
+
+    @app.errorhandler(IntegrityError)
+    @app.errorhandler(DataError)
+    def _conflict(error: Exception) -> tuple[str, int]:
+        # A rule the database holds (a unique index, a check) stopped a change that the form's
+        # own checks let through, usually because two people acted at once. The user stays
+        # signed in; nothing was saved.
+        app.logger.warning("constraint violation: %s", error)
+        session = g.get("db_session")
+        if session is not None:
+            session.rollback()
+        return _render(409)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(DBAPIError)

@@ -11,15 +11,18 @@ from flask_login import current_user
 from .extensions import babel
 
 PACKAGE = Path(__file__).resolve().parent
-# Each domain keeps its own catalog next to its code, so domains can be translated independently.
-DOMAINS = ("", "accounts", "bitv", "feedback", "mail", "people", "council", "municipalities")
 
 _l = lazy_gettext
 
 
 def translation_directories() -> list[str]:
-    """The catalog folders of the core and of every domain package."""
-    return [str(PACKAGE / domain / "translations") for domain in DOMAINS]
+    """The catalog folders of the core and of every domain package that has one.
+
+    Each message id lives in exactly one catalog (tools/i18n.py moves shared ones to the core),
+    so the order in which Flask-Babel merges them does not matter."""
+    from .domains import domains
+
+    return [str(PACKAGE / "translations")] + [str(d.catalog) for d in domains() if d.catalog]
 
 
 def select_locale() -> str:

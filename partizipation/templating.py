@@ -8,25 +8,7 @@ from urllib.parse import urlsplit
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
-from . import permissions
-from .i18n import _l
-
-# (endpoint, label, check or None). Domains add their entries here, in menu order.
-NAVIGATION: list[tuple[str, Any, Any]] = [
-    ("bitv.home", _l("Start"), None),
-    ("council.public_roster", _l("Advisory council"), None),
-    ("municipalities.directory", _l("Municipalities"), None),
-]
-
-
-# Partials shown in /mein-bereich, in order; each domain owns its own file.
-MY_AREA_SECTIONS = [
-    "accounts/_my_area.html",
-    "council/_my_area.html",
-    "municipalities/_my_area.html",
-    "feedback/_my_area.html",
-    "bitv/_my_area.html",
-]
+from . import domains, permissions
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -44,11 +26,12 @@ def safe_next(target: str | None, fallback: str) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         perm=permissions,
-        navigation=lambda: [(ep, label) for ep, label, check in NAVIGATION if _allowed(check)],
+        navigation=lambda: [(item.endpoint, item.label) for item in domains.navigation()
+                            if _allowed(item.check)],
         current_locale=lambda: str(get_locale() or "de"),
         site_name=lambda: app.config["SITE_NAME"],
         field_attrs=field_attrs,
-        my_area_sections=lambda: MY_AREA_SECTIONS,
+        my_area_sections=domains.my_area_sections,
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
     )
     app.jinja_env.filters.update(
@@ -67,10 +50,10 @@ def init_app(app: Flask) -> None:
         }
 
 
-def _allowed(check: Any) -> bool:
+def _allowed(check: str | None) -> bool:
     from flask_login import current_user
 
-    return check is None or bool(check(current_user))
+    return check is None or bool(domains.resolve(check)(current_user))
 
 
 def field_attrs(

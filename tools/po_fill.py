@@ -1,22 +1,41 @@
-"""Fill German translations into a .po file from a JSON object {msgid: msgstr}.
+"""Fill German translations into the catalogs from a JSON object {msgid: msgstr}.
 
-Usage: python tools/po_fill.py partizipation/DOMAIN/translations/de/LC_MESSAGES/messages.po de.json
-Run `make messages` first so the .po has the new msgids; prints the msgids still untranslated.
+Usage: python tools/po_fill.py de.json
+Run `make messages` first so the catalogs have the new msgids. Each msgid is filled in the one
+catalog that owns it (see tools/i18n.py); prints what is still missing.
 """
+
+from __future__ import annotations
+
 import json
 import sys
+from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-po, js = sys.argv[1], sys.argv[2]
-with open(po, "rb") as f:
-    cat = read_po(f)
-data = json.load(open(js))
-for m in cat:
-    if m.id and m.id in data:
-        m.string = data[m.id]
-        m.flags.discard("fuzzy")
-with open(po, "wb") as f:
-    write_po(f, cat, width=100, omit_header=False)
-missing = [m.id for m in cat if m.id and not m.string]
-print("missing:", missing)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from i18n import LOCALES, PACKAGES, missing, po_path  # noqa: E402
+
+
+def fill(data: dict[str, str]) -> None:
+    for locale in LOCALES:
+        for domain in PACKAGES:
+            path = po_path(domain, locale)
+            if not path.exists():
+                continue
+            with path.open("rb") as handle:
+                catalog = read_po(handle)
+            changed = False
+            for message in catalog:
+                if message.id and message.id in data:
+                    message.string = data[message.id]
+                    message.flags.discard("fuzzy")
+                    changed = True
+            if changed:
+                with path.open("wb") as handle:
+                    write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
+
+
+if __name__ == "__main__":
+    fill(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")))
+    print("\n".join(missing()) or "All messages are translated.")

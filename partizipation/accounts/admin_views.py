@@ -13,6 +13,7 @@ from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
 from ..permissions import require
+from .blueprint import bp
 from .forms import ROLE_LABELS, InviteForm, RoleForm
 from .models import User
 from .permissions import (
@@ -24,7 +25,6 @@ from .permissions import (
     can_reactivate_user,
 )
 from .services import change_role, invite_user, set_active
-from .views import bp
 
 
 def _target(user_id: int) -> User:

@@ -10,10 +10,10 @@ from flask_login import current_user, login_required, login_user
 from ..db import db
 from ..domain import DomainError
 from ..permissions import require
+from .blueprint import bp
 from .forms import ChangeEmailForm, ChangePasswordForm, ProfileForm
 from .permissions import can_edit_profile
 from .services import change_password, request_email_change, update_profile
-from .views import bp
 
 
 @bp.route("/mein-bereich/profil", methods=["GET", "POST"])

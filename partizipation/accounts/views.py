@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
-    g,
     make_response,
     redirect,
     render_template,
@@ -16,24 +14,20 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy.exc import DBAPIError
 
 from ..db import db
 from ..domain import DomainError
-from ..extensions import limiter, login_manager
+from ..extensions import limiter
 from ..forms import ActionForm
 from ..i18n import _l
 from ..templating import safe_next
-from . import permissions
+from .blueprint import bp
 from .forms import (
-    LOCALE_LABELS,
-    ROLE_LABELS,
     AcceptInvitationForm,
     ForgotPasswordForm,
     LoginForm,
     NewPasswordForm,
 )
-from .models import User
 from .services import (
     accept_invitation,
     authenticate,
@@ -43,31 +37,6 @@ from .services import (
     reset_password,
 )
 from .tokens import Purpose, TokenExpired, TokenInvalid, load_token
-
-bp = Blueprint("accounts", __name__)
-for _check in permissions.CHECKS:
-    bp.add_app_template_global(_check)
-bp.add_app_template_global(lambda role: str(ROLE_LABELS.get(role, role)), "role_label")
-bp.add_app_template_global(lambda code: str(LOCALE_LABELS.get(code, code)), "locale_label")
-
-login_manager.login_view = "accounts.login"
-login_manager.login_message = _l("Please sign in to see this page.")
-login_manager.login_message_category = "info"
-
-
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    if g.get("skip_user_lookup"):
-        return None
-    try:
-        ident, _, version = user_id.partition(":")
-        user = db.session.get(User, int(ident))
-    except (ValueError, DBAPIError):
-        return None
-    # A changed password or a deactivation raises session_version and ends every other session.
-    if user is None or not user.is_active or str(user.session_version) != version:
-        return None
-    return user
 
 
 def _login_limit() -> str:
@@ -232,6 +201,3 @@ def confirm_email(token: str):  # type: ignore[no-untyped-def]
     page = render_template("accounts/confirm_email.html", form=form, new_email=new_email)
     return _private(make_response(page))
 
-
-# Routes of the blueprint kept in their own modules.
-from . import admin_views, profile_views  # noqa: E402,F401

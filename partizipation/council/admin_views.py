@@ -15,8 +15,10 @@ from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
+from ..people.labels import person_label
 from ..people.models import Person
 from ..permissions import require
+from .blueprint import bp
 from .forms import AddMemberForm, BodyForm, EndMembershipForm, MembershipForm, PersonForm, TermForm
 from .labels import label
 from .memberships import (
@@ -31,7 +33,6 @@ from .models import Body, Membership, Term
 from .permissions import can_manage_council, can_view_support_summary
 from .services import BODY_FIELDS, invite_person, save_body, save_person, save_term
 from .support import disability_summary, support_summary
-from .views import bp, person_label
 
 PREFIX = "/verwaltung/gremien"
 

@@ -1,4 +1,4 @@
-"""Bodies (Gremien), their terms and memberships; support needs; deletion requests.
+"""Bodies (Gremien), their terms and memberships; support needs.
 
 History is rows: a membership is never deleted, it ends (ends_on + end_reason). "Current" is a
 query (see services.current_filter), not a flag.
@@ -12,7 +12,6 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..accounts.models import User
 from ..db import Base, utcnow
 from ..people.models import Person
 
@@ -165,17 +164,3 @@ class PersonDisability(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
     kind: Mapped[str] = mapped_column(String(30))
-
-
-class DeletionRequest(Base):
-    __tablename__ = "deletion_requests"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
-    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
-    completed_at: Mapped[datetime | None]
-    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-
-    user: Mapped[User] = relationship(foreign_keys=[user_id])
-    person: Mapped[Person | None] = relationship()

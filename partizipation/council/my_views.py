@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..db import db
@@ -12,18 +10,15 @@ from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
 from ..people.models import Person
+from ..people.privacy import person_of
 from ..permissions import require
-from ..personal_data import export_user_data
+from .blueprint import bp
 from .forms import DisabilityForm, ListingForm, SupportNeedsForm
 from .models import ConsentPurpose, SupportNeedKind
 from .permissions import (
     can_edit_support_needs,
-    can_export_own_data,
-    can_handle_deletion_requests,
-    can_request_deletion,
 )
-from .privacy import complete_deletion, open_request, open_requests, request_deletion
-from .services import person_of, set_listing_consent
+from .services import set_listing_consent
 from .support import (
     DISABILITY_CONSENT_TEXT,
     SUPPORT_CONSENT_TEXT,
@@ -34,7 +29,6 @@ from .support import (
     record_support_needs,
     withdraw_consent,
 )
-from .views import bp
 
 MY = "/mein-bereich"
 
@@ -121,62 +115,3 @@ def withdraw(page: str):  # type: ignore[no-untyped-def]
     flash(_l("Your consent has been withdrawn and the information deleted."), "success")
     endpoint = "council.support_needs" if page == "unterstuetzung" else "council.disability"
     return redirect(url_for(endpoint))
-
-
-@bp.get(f"{MY}/meine-daten")
-def my_data():  # type: ignore[no-untyped-def]
-    require(can_export_own_data(current_user))
-    data = export_user_data(db.session, current_user)
-    return render_template("council/my_data.html", data=data,
-                           pending=open_request(db.session, current_user),
-                           delete_form=ActionForm())
-
-
-@bp.get(f"{MY}/meine-daten.json")
-def my_data_json():  # type: ignore[no-untyped-def]
-    require(can_export_own_data(current_user))
-    data = export_user_data(db.session, current_user)
-    body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    return Response(body, mimetype="application/json", headers={
-        "Content-Disposition": 'attachment; filename="meine-daten.json"'})
-
-
-@bp.post(f"{MY}/meine-daten/loeschen")
-def request_deletion_view():  # type: ignore[no-untyped-def]
-    require(can_request_deletion(current_user))
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        request_deletion(db.session, current_user, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(_l("Your request has been sent. The inclusion officer will delete your data and "
-                 "tell you when it is done."), "success")
-    return redirect(url_for("council.my_data"))
-
-
-@bp.get("/verwaltung/loeschantraege")
-def deletion_requests():  # type: ignore[no-untyped-def]
-    require(can_handle_deletion_requests(current_user))
-    return render_template("council/deletion_requests.html",
-                           requests=open_requests(db.session))
-
-
-@bp.post("/verwaltung/loeschantraege/<int:request_id>/erledigen")
-def complete_deletion_view(request_id: int):  # type: ignore[no-untyped-def]
-    from .models import DeletionRequest
-
-    require(can_handle_deletion_requests(current_user))
-    row = db.session.get(DeletionRequest, request_id) or abort(404)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        complete_deletion(db.session, row, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(_l("The data has been deleted and the account deactivated."), "success")
-    return redirect(url_for("council.deletion_requests"))

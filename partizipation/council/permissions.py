@@ -52,18 +52,7 @@ def can_view_support_summary(user: Any) -> bool:
     return is_officer(user)
 
 
-def can_export_own_data(user: Any) -> bool:
-    """Every signed-in person may see and download what is stored about them."""
-    return is_signed_in(user)
 
-
-def can_request_deletion(user: Any) -> bool:
-    return is_signed_in(user)
-
-
-def can_handle_deletion_requests(user: Any) -> bool:
-    """Completing a request deletes health data, so it is the officer's task."""
-    return is_officer(user)
 
 
 CHECKS = (
@@ -73,7 +62,4 @@ CHECKS = (
     can_view_support_needs,
     can_edit_support_needs,
     can_view_support_summary,
-    can_export_own_data,
-    can_request_deletion,
-    can_handle_deletion_requests,
 )

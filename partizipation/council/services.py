@@ -160,8 +160,3 @@ def invite_person(session: Session, person: Person, *, actor: User, locale: str 
     session.flush()
     return user
 
-
-def person_of(session: Session, user: Any) -> Person | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return session.scalar(select(Person).where(Person.user_id == user.id))

@@ -1,0 +1,5 @@
+"""The outbox: mail queued in the same transaction as the change, sent by a worker."""
+
+from ..domains import Domain
+
+DOMAIN = Domain("mail")

@@ -16,6 +16,7 @@ from ..i18n import _l
 from ..permissions import require
 from . import mailing, queries, services
 from . import permissions as perms
+from .blueprint import bp, form_object, load_facilitator, load_municipality
 from .export import network_csv
 from .forms import (
     ContactInviteForm,
@@ -26,7 +27,6 @@ from .forms import (
     SendBackForm,
 )
 from .models import FacilitatorEvent, Municipality, MunicipalityContact
-from .views import bp, form_object, load_facilitator, load_municipality
 
 # ---------------------------------------------------------------- municipalities
 

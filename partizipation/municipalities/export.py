@@ -1,4 +1,4 @@
-"""This domain's part of a person's data export (GDPR Art. 15/20), and the network CSV."""
+"""The network overview as a CSV file for German Excel."""
 
 from __future__ import annotations
 
@@ -6,67 +6,10 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
-from ..accounts.models import User
 from ..i18n import _l
 
 if TYPE_CHECKING:
     from .queries import MunicipalityRow
-
-
-def export_user_data(session: Session, user: User) -> dict[str, Any]:
-    """What this domain stores about `user`: facilitator roles (with history), contact roles."""
-    from ..people.models import Person
-    from .models import Facilitator, MunicipalityContact
-
-    facilitators = session.scalars(
-        select(Facilitator).join(Person, Facilitator.person_id == Person.id)
-        .where(Person.user_id == user.id)
-        .options(selectinload(Facilitator.municipality), selectinload(Facilitator.events))
-        .order_by(Facilitator.id)
-    )
-    contacts = session.scalars(
-        select(MunicipalityContact).where(MunicipalityContact.user_id == user.id)
-        .options(selectinload(MunicipalityContact.municipality))
-        .order_by(MunicipalityContact.id)
-    )
-    return {
-        "facilitator_roles": [_facilitator(f) for f in facilitators],
-        "municipality_contact_roles": [
-            {
-                "municipality": c.municipality.name,
-                "since": c.created_at.isoformat(),
-                "ended_at": c.ended_at.isoformat() if c.ended_at else None,
-            }
-            for c in contacts
-        ],
-    }
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _facilitator(f: Any) -> dict[str, Any]:
-    return {
-        "municipality": f.municipality.name,
-        "status": f.status,
-        "employment_model": f.employment_model,
-        "association_name": f.association_name,
-        "weekly_hours": f.weekly_hours,
-        "started_on": _iso(f.started_on),
-        "trained_on": _iso(f.trained_on),
-        "training_provider": f.training_provider,
-        "ended_on": _iso(f.ended_on),
-        "end_reason": f.end_reason,
-        "history": [
-            {"at": e.created_at.isoformat(), "action": e.action, "from": e.from_status,
-             "to": e.to_status, "reason": e.reason}
-            for e in f.events
-        ],
-    }
 
 
 # Semicolons and a byte order mark: German Excel reads the file as UTF-8 with its default list
@@ -80,6 +23,10 @@ CSV_COLUMNS = (
     _l("Hours per week"), _l("Start date"), _l("Trained on"), _l("Training provider"),
     _l("Ended on"), _l("Email address"), _l("Phone"), _l("Listed publicly"),
 )
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _cell(value: Any) -> str:

@@ -3,10 +3,7 @@ the loaders the management pages in admin_views.py share."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import (
-    Blueprint,
     Response,
     abort,
     current_app,
@@ -18,8 +15,6 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from ..db import db
 from ..domain import DomainError
@@ -28,51 +23,14 @@ from ..i18n import _l
 from ..permissions import require
 from . import mailing, queries, services
 from . import permissions as perms
+from .blueprint import bp, form_object, load_facilitator, load_municipality
 from .forms import (
     ContactMessageForm,
     OwnDataForm,
 )
 from .models import (
-    STATUS_LABELS,
     Facilitator,
-    Municipality,
 )
-
-bp = Blueprint("municipalities", __name__)
-
-for _check in perms.CHECKS:
-    bp.add_app_template_global(_check, _check.__name__)
-
-
-@bp.app_template_global()
-def facilitator_status_label(status: str) -> str:
-    return str(STATUS_LABELS.get(status, status))  # type: ignore[call-overload]
-
-
-@bp.app_template_global()
-def my_municipality_roles() -> dict[str, Any]:
-    """For /mein-bereich: the municipalities the user is a contact of; their facilitator rows."""
-    contact_ids = perms.managed_municipality_ids(current_user)
-    own_ids = perms.own_facilitator_ids(current_user)
-    municipalities = list(db.session.scalars(
-        select(Municipality).where(Municipality.id.in_(contact_ids)).order_by(Municipality.name)
-    )) if contact_ids else []
-    facilitators = list(db.session.scalars(
-        select(Facilitator).where(Facilitator.id.in_(own_ids))
-        .options(selectinload(Facilitator.municipality), selectinload(Facilitator.person))
-        .order_by(Facilitator.started_on)
-    )) if own_ids else []
-    return {"municipalities": municipalities, "facilitators": facilitators}
-
-
-def load_municipality(municipality_id: int) -> Municipality:
-    return db.session.get(Municipality, municipality_id) or abort(404)
-
-
-def load_facilitator(facilitator_id: int) -> Facilitator:
-    return db.session.get(Facilitator, facilitator_id) or abort(404)
-
-
 
 # ---------------------------------------------------------------- public
 
@@ -148,21 +106,6 @@ def too_many_messages(error):  # type: ignore[no-untyped-def]
                            facilitator=facilitator), 429
 
 
-def form_object(item: Facilitator) -> Any:
-    """The facilitator and its person's fields as one object for the form."""
-    person = item.person
-
-    class _Data:
-        pass
-
-    data = _Data()
-    for name in ("form_of_address", "name", "email", "phone"):
-        setattr(data, name, getattr(person, name))
-    data.listing_consent = person.is_listed  # type: ignore[attr-defined]
-    for name in ("employment_model", "association_name", "weekly_hours", "started_on",
-                 "trained_on", "training_provider"):
-        setattr(data, name, getattr(item, name))
-    return data
 
 
 # ---------------------------------------------------------------- the facilitator's own data
@@ -186,6 +129,3 @@ def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
             return redirect(url_for("accounts.my_area"))
     return render_template("municipalities/own_data.html", form=form, facilitator=item)
 
-
-# The management pages register on the same blueprint.
-from . import admin_views  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from partizipation.accounts.export import export_user_data
+from partizipation.accounts.personal import export
 from tests.conftest import create_user
 
 
@@ -13,7 +13,7 @@ def test_export_has_the_account_data_and_never_the_hash(db_session):
     user = create_user(db_session, email="maria@example.org", display_name="Maria",
                        role="editor", locale="en",
                        last_login_at=datetime(2026, 3, 27, 9, 30, tzinfo=UTC))
-    data = export_user_data(db_session, user)
+    data = export(db_session, user, None)
     assert data["email"] == "maria@example.org"
     assert data["display_name"] == "Maria"
     assert (data["locale"], data["role"]) == ("en", "editor")

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from partizipation.accounts.models import User
-from partizipation.council.models import DeletionRequest, PersonDisability, SupportNeed
-from partizipation.council.services import person_of
+from partizipation.council.models import PersonDisability, SupportNeed
+from partizipation.people.models import DeletionRequest
+from partizipation.people.privacy import person_of
 from tests.conftest import login
 from tests.helpers import page_text
 
@@ -143,7 +144,7 @@ def test_my_data_as_page_and_as_json(as_member, db_session, member, council):
     assert "attachment" in response.headers["Content-Disposition"]
     data = json.loads(response.get_data(as_text=True))
     council_data = data["council"]
-    assert council_data["person"]["name"] == "Mara Mitglied"
+    assert data["people"]["person"]["name"] == "Mara Mitglied"
     assert council_data["memberships"][0]["represents"] == "Verein X"
     assert council_data["support_needs"]["items"] == [{"kind": "large_print", "details": ""}]
     assert council_data["support_needs"]["consent"]["text"]

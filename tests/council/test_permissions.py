@@ -39,9 +39,6 @@ MATRIX = {
     "edit support needs": (p.can_edit_support_needs, (PERSON,), {"member"}),
     "edit anonymised support needs": (p.can_edit_support_needs, (ANONYMISED,), set()),
     "view support summary": (p.can_view_support_summary, (), {"officer"}),
-    "export own data": (p.can_export_own_data, (), set(ROLES) - {"anonymous"}),
-    "request deletion": (p.can_request_deletion, (), set(ROLES) - {"anonymous"}),
-    "handle deletion requests": (p.can_handle_deletion_requests, (), {"officer"}),
 }
 
 

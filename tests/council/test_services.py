@@ -16,7 +16,6 @@ from partizipation.council.memberships import (
     save_membership,
 )
 from partizipation.council.models import Membership, SupportConsent, SupportNeed
-from partizipation.council.privacy import complete_deletion, request_deletion
 from partizipation.council.services import save_term
 from partizipation.council.support import (
     disability_summary,
@@ -26,6 +25,7 @@ from partizipation.council.support import (
     withdraw_consent,
 )
 from partizipation.domain import DomainError
+from partizipation.people.privacy import complete_deletion, request_deletion
 
 from .factories import TERM_END, TERM_START, TODAY, create_body, create_membership, create_person
 
@@ -236,7 +236,7 @@ def test_roster_names_only_listed_persons_and_counts_the_others(db_session, coun
 # --- support needs ------------------------------------------------------------------------------
 
 def _person(db_session, user):
-    from partizipation.council.services import person_of
+    from partizipation.people.privacy import person_of
     return person_of(db_session, user)
 
 

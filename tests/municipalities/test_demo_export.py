@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from partizipation.municipalities import services
 from partizipation.municipalities.demo import seed
-from partizipation.municipalities.export import export_user_data
 from partizipation.municipalities.models import Facilitator, Municipality
+from partizipation.municipalities.personal import export
 from tests.conftest import login
 from tests.factories import create_user
 from tests.helpers import page_text
@@ -45,9 +45,9 @@ def test_demo_accounts_can_sign_in_and_see_their_part(client, demo):
 
 def test_export_has_facilitator_and_contact_roles(app, db_session, cast):
     with app.app_context():
-        own = export_user_data(db_session, cast.user("facilitator"))
-        contact = export_user_data(db_session, cast.user("contact_here"))
-        nothing = export_user_data(db_session, cast.user("member"))
+        own = export(db_session, cast.user("facilitator"), None)
+        contact = export(db_session, cast.user("contact_here"), None)
+        nothing = export(db_session, cast.user("member"), None)
     assert own["facilitator_roles"][0]["municipality"] == "Bergkamen"
     assert own["facilitator_roles"][0]["history"][0]["to"] == "active"
     assert contact["municipality_contact_roles"][0]["municipality"] == "Bergkamen"

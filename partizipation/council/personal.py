@@ -1,15 +1,23 @@
-"""This domain's part of a person's data export (GDPR Art. 15/20)."""
+"""The council's part of a person's data export (GDPR Art. 15/20), and the erasure of their
+health data. Memberships stay as history: the person record is anonymised by `people`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload
 
 from ..accounts.models import User
-from .models import ConsentPurpose, DeletionRequest, Membership
-from .services import person_of
+from ..people.models import Person
+from .labels import DISABILITY_KINDS, END_REASONS, ROLES, SUPPORT_NEEDS
+from .models import (
+    ConsentPurpose,
+    Membership,
+    PersonDisability,
+    SupportConsent,
+    SupportNeed,
+)
 from .support import consent, disabilities_of, needs_of
 
 
@@ -17,31 +25,20 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def export_user_data(session: Session, user: User) -> dict[str, Any]:
-    """Everything this domain stores about `user`, as JSON-ready data."""
-    requests = [
-        {"requested_at": _iso(r.requested_at), "completed_at": _iso(r.completed_at)}
-        for r in session.scalars(select(DeletionRequest).where(DeletionRequest.user_id == user.id))
-    ]
-    person = person_of(session, user)
+# Labels of the stored codes, for the "my data" page.
+VALUE_LABELS = {"role": ROLES, "end_reason": END_REASONS,
+                "kind": {**SUPPORT_NEEDS, **DISABILITY_KINDS}}
+
+
+def export(session: Session, user: User, person: Person | None) -> dict[str, Any]:
+    """Everything this domain stores about the person, as JSON-ready data."""
     if person is None:
-        return {"deletion_requests": requests} if requests else {}
+        return {}
     memberships = session.scalars(
         select(Membership).options(joinedload(Membership.body), joinedload(Membership.term),
                                    joinedload(Membership.deputy_for))
         .where(Membership.person_id == person.id).order_by(Membership.starts_on))
     data: dict[str, Any] = {
-        "person": {
-            "name": person.name,
-            "form_of_address": person.form_of_address,
-            "organisation": person.organisation,
-            "function": person.function,
-            "email": person.email,
-            "phone": person.phone,
-            "listing_consent_given_on": _iso(person.listing_consent_given_on),
-            "listing_consent_withdrawn_on": _iso(person.listing_consent_withdrawn_on),
-            "created_at": _iso(person.created_at),
-        },
         "memberships": [
             {
                 "body": m.body.name,
@@ -71,5 +68,12 @@ def export_user_data(session: Session, user: User) -> dict[str, Any]:
             },
             "items": rows,
         }
-    data["deletion_requests"] = requests
     return data
+
+
+def erase(session: Session, user: User, person: Person | None) -> None:
+    """Delete the person's health data and the consents that covered it."""
+    if person is None:
+        return
+    for table in (SupportNeed, PersonDisability, SupportConsent):
+        session.execute(delete(table).where(table.person_id == person.id))

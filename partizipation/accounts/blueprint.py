@@ -1,0 +1,38 @@
+"""The accounts blueprint, its template globals and the login manager's hooks."""
+
+from __future__ import annotations
+
+from flask import Blueprint, g
+from sqlalchemy.exc import DBAPIError
+
+from ..db import db
+from ..extensions import login_manager
+from ..i18n import _l
+from . import permissions
+from .forms import LOCALE_LABELS, ROLE_LABELS
+from .models import User
+
+bp = Blueprint("accounts", __name__)
+for _check in permissions.CHECKS:
+    bp.add_app_template_global(_check)
+bp.add_app_template_global(lambda role: str(ROLE_LABELS.get(role, role)), "role_label")
+bp.add_app_template_global(lambda code: str(LOCALE_LABELS.get(code, code)), "locale_label")
+
+login_manager.login_view = "accounts.login"
+login_manager.login_message = _l("Please sign in to see this page.")
+login_manager.login_message_category = "info"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    if g.get("skip_user_lookup"):
+        return None
+    try:
+        ident, _, version = user_id.partition(":")
+        user = db.session.get(User, int(ident))
+    except (ValueError, DBAPIError):
+        return None
+    # A changed password or a deactivation raises session_version and ends every other session.
+    if user is None or not user.is_active or str(user.session_version) != version:
+        return None
+    return user

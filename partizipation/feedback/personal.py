@@ -1,0 +1,37 @@
+"""Barrier reports someone sent with their email address: exported, and anonymised on erasure
+(the report itself stays: the officer must still answer for the barrier)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..accounts.models import User
+from ..people.models import Person
+from .models import BarrierReport
+
+
+def _addresses(user: User, person: Person | None) -> set[str]:
+    found = {user.email.lower()}
+    if person is not None and person.email:
+        found.add(person.email.lower())
+    return found
+
+
+def export(session: Session, user: User, person: Person | None) -> dict[str, Any]:
+    reports = session.scalars(
+        select(BarrierReport).where(func.lower(BarrierReport.email).in_(_addresses(user, person)))
+        .order_by(BarrierReport.id))
+    rows = [{"created_at": r.created_at.isoformat(), "location": r.location,
+             "problem": r.problem, "status": r.status} for r in reports]
+    return {"barrier_reports": rows} if rows else {}
+
+
+def erase(session: Session, user: User, person: Person | None) -> None:
+    session.execute(
+        update(BarrierReport)
+        .where(func.lower(BarrierReport.email).in_(_addresses(user, person)))
+        .values(name="", email=None, wants_answer=False)
+        .execution_options(synchronize_session=False))

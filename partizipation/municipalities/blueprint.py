@@ -1,0 +1,65 @@
+"""The municipalities blueprint, its template globals, and the loaders its views share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db import db
+from . import permissions as perms
+from .models import STATUS_LABELS, Facilitator, Municipality
+
+bp = Blueprint("municipalities", __name__)
+
+for _check in perms.CHECKS:
+    bp.add_app_template_global(_check, _check.__name__)
+
+
+@bp.app_template_global()
+def facilitator_status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))  # type: ignore[call-overload]
+
+
+@bp.app_template_global()
+def my_municipality_roles() -> dict[str, Any]:
+    """For /mein-bereich: the municipalities the user is a contact of; their facilitator rows."""
+    contact_ids = perms.managed_municipality_ids(current_user)
+    own_ids = perms.own_facilitator_ids(current_user)
+    municipalities = list(db.session.scalars(
+        select(Municipality).where(Municipality.id.in_(contact_ids)).order_by(Municipality.name)
+    )) if contact_ids else []
+    facilitators = list(db.session.scalars(
+        select(Facilitator).where(Facilitator.id.in_(own_ids))
+        .options(selectinload(Facilitator.municipality), selectinload(Facilitator.person))
+        .order_by(Facilitator.started_on)
+    )) if own_ids else []
+    return {"municipalities": municipalities, "facilitators": facilitators}
+
+
+def load_municipality(municipality_id: int) -> Municipality:
+    return db.session.get(Municipality, municipality_id) or abort(404)
+
+
+def load_facilitator(facilitator_id: int) -> Facilitator:
+    return db.session.get(Facilitator, facilitator_id) or abort(404)
+
+
+def form_object(item: Facilitator) -> Any:
+    """The facilitator and its person's fields as one object for the form."""
+    person = item.person
+
+    class _Data:
+        pass
+
+    data = _Data()
+    for name in ("form_of_address", "name", "email", "phone"):
+        setattr(data, name, getattr(person, name))
+    data.listing_consent = person.is_listed  # type: ignore[attr-defined]
+    for name in ("employment_model", "association_name", "weekly_hours", "started_on",
+                 "trained_on", "training_provider"):
+        setattr(data, name, getattr(item, name))
+    return data

@@ -1,0 +1,109 @@
+"""Lists that page and search. Every list shows one page of rows with two statements (a count
+and the rows), whatever the number of rows; the page number and the search come from the query
+string (`?seite=2&suche=…`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from flask import request
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy.orm import Session
+from wtforms import SearchField
+from wtforms.validators import Length
+
+from .forms import Form
+from .i18n import _l
+
+T = TypeVar("T")
+PER_PAGE = 25
+PAGE_ARG = "seite"
+SEARCH_ARG = "suche"
+
+
+@dataclass
+class Page(Generic[T]):
+    items: Sequence[T]
+    number: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+    @property
+    def first(self) -> int:
+        """Position of the first row shown (1-based; 0 when empty)."""
+        return 0 if not self.total else (self.number - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return min(self.number * self.per_page, self.total)
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def page_number() -> int:
+    """The page asked for in the query string (1 when missing or not a number)."""
+    number = request.args.get(PAGE_ARG, type=int) or 1
+    return max(1, number)
+
+
+def paginate(session: Session, query: Select[Any], *, number: int | None = None,
+             per_page: int = PER_PAGE, scalars: bool = True) -> Page[Any]:
+    """One page of `query`'s rows (a page past the end shows the last page)."""
+    total = session.scalar(select(func.count()).select_from(
+        query.order_by(None).subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    number = min(number or page_number(), pages)
+    limited = query.limit(per_page).offset((number - 1) * per_page)
+    rows = list(session.scalars(limited) if scalars else session.execute(limited))
+    return Page(items=rows, number=number, per_page=per_page, total=total)
+
+
+def search_terms() -> str:
+    return (request.args.get(SEARCH_ARG) or "").strip()[:100]
+
+
+def matches(text: str, *columns: Any) -> ColumnElement[bool]:
+    """Rows where every word of `text` occurs in one of `columns` (case-insensitive)."""
+    conditions = []
+    for word in text.split():
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(or_(*(func.lower(c).like(pattern.lower(), escape="\\")
+                                for c in columns)))
+    return and_(true(), *conditions)
+
+
+class SearchForm(Form):
+    """The search box of a list (a GET form: no CSRF token, nothing changes)."""
+
+    class Meta:
+        csrf = False
+
+    suche = SearchField(_l("Search"), validators=[Length(max=100)])
+
+
+def search_form(label: Any = None) -> SearchForm:
+    form = SearchForm(request.args)
+    if label is not None:
+        form.suche.label.text = str(label)
+    return form
