@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from .i18n import _l
@@ -49,6 +50,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(IntegrityError)
     @app.errorhandler(DataError)
+    @app.errorhandler(StaleDataError)
     def _conflict(error: Exception) -> tuple[str, int]:
         # A rule the database holds (a unique index, a check) stopped a change that the form's
         # own checks let through, usually because two people acted at once. The user stays

@@ -32,12 +32,17 @@ class Form(FlaskForm):
         return items
 
     def put_error(self, error: DomainError, default: str | None = None) -> None:
-        """Show a service's message at its field (else at `default`, else above the form)."""
+        """Show a service's message at its field (else at `default`, else above the form).
+
+        A StaleError also lists what is stored now (see versioning.py)."""
         target = self._fields.get(error.field or default or "")
         if target is not None:
             target.errors = [*target.errors, str(error)]
-        else:
-            self.form_errors.append(str(error))
+            return
+        self.form_errors.append(str(error))
+        for label, value in getattr(error, "changes", ()):
+            self.form_errors.append(str(_l("Now stored in “%(field)s”: %(value)s",
+                                           field=label, value=value)))
 
 
 class ActionForm(Form):
