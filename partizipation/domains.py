@@ -10,6 +10,7 @@ By convention a domain package may have:
 - `personal.py` with `export(session, user, person) -> dict` and `erase(session, user, person)`,
   its part of a person's data export and of the erasure after a deletion request (personal=True),
 - `templates/<name>/_my_area.html`, its section of /mein-bereich (my_area=True),
+- `templates/<name>/_home.html`, its section of the start page (home=True),
 - `translations/`, its German catalog (found by the folder).
 """
 
@@ -45,6 +46,7 @@ class Domain:
     demo: bool = False
     personal: bool = False
     my_area: bool = False
+    home: bool = False
 
     def module(self, name: str) -> Any:
         return import_module(f"partizipation.{self.name}.{name}")
@@ -93,6 +95,10 @@ def navigation() -> list[NavItem]:
 
 def my_area_sections() -> list[str]:
     return [f"{d.name}/_my_area.html" for d in domains() if d.my_area]
+
+
+def home_sections() -> list[str]:
+    return [f"{d.name}/_home.html" for d in domains() if d.home]
 
 
 def with_demo() -> list[Domain]:

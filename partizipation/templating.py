@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
         site_name=lambda: app.config["SITE_NAME"],
         field_attrs=field_attrs,
         my_area_sections=domains.my_area_sections,
+        home_sections=domains.home_sections,
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
     )
     app.jinja_env.filters.update(
