@@ -41,7 +41,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     templating.init_app(app)
     errors.init_app(app)
 
+    from .audit.recorder import install as install_audit
     from .domains import blueprints
+
+    install_audit()
 
     for blueprint in blueprints():
         app.register_blueprint(blueprint)

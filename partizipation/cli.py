@@ -18,6 +18,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_data_command)
     app.cli.add_command(send_mail_command)
     app.cli.add_command(migrate_command)
+    app.cli.add_command(purge_outbox_command)
 
 
 def _database_missing(error: Exception) -> click.ClickException:
@@ -97,6 +98,20 @@ def send_mail_command(loop: bool, interval: float) -> None:
     from .mail.worker import run_worker
 
     run_worker(loop=loop, interval=interval, echo=click.echo)
+
+
+@click.command("purge-outbox")
+@with_appcontext
+@click.option("--days", type=int, default=None,
+              help="Keep sent mail this many days (default: OUTBOX_RETENTION_DAYS, 30).")
+def purge_outbox_command(days: int | None) -> None:
+    """Delete sent (and finally failed) mail older than the retention time. Run it daily."""
+    from .mail.retention import purge_outbox
+
+    keep = days if days is not None else current_app.config["OUTBOX_RETENTION_DAYS"]
+    count = purge_outbox(db.session, days=keep)
+    db.session.commit()
+    click.echo(f"Deleted {count} old messages from the outbox (kept: the last {keep} days).")
 
 
 def _create_app_for_cli() -> Flask:

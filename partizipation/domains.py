@@ -11,6 +11,8 @@ By convention a domain package may have:
   its part of a person's data export and of the erasure after a deletion request (personal=True),
 - `templates/<name>/_my_area.html`, its section of /mein-bereich (my_area=True),
 - `templates/<name>/_home.html`, its section of the start page (home=True),
+- `templates/<name>/_person.html`, what it knows of a person, on the officer's person page
+  (person=True; the template gets `person`),
 - `translations/`, its German catalog (found by the folder).
 """
 
@@ -24,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 PACKAGES = (
-    "core", "accounts", "people", "mail", "feedback", "bitv", "council", "municipalities",
+    "core", "accounts", "people", "mail", "audit", "feedback", "bitv", "council",
+    "municipalities",
 )
 ROOT = Path(__file__).resolve().parent
 
@@ -47,6 +50,7 @@ class Domain:
     personal: bool = False
     my_area: bool = False
     home: bool = False
+    person: bool = False
 
     def module(self, name: str) -> Any:
         return import_module(f"partizipation.{self.name}.{name}")
@@ -95,6 +99,10 @@ def navigation() -> list[NavItem]:
 
 def my_area_sections() -> list[str]:
     return [f"{d.name}/_my_area.html" for d in domains() if d.my_area]
+
+
+def person_sections() -> list[str]:
+    return [f"{d.name}/_person.html" for d in domains() if d.person]
 
 
 def home_sections() -> list[str]:

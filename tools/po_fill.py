@@ -1,6 +1,6 @@
 """Fill German translations into the catalogs from a JSON object {msgid: msgstr}.
 
-Usage: python tools/po_fill.py de.json
+Usage: python tools/po_fill.py de.json   (plural messages: {"singular": ["Einzahl", "Mehrzahl"]})
 Run `make messages` first so the catalogs have the new msgids. Each msgid is filled in the one
 catalog that owns it (see tools/i18n.py); prints what is still missing.
 """
@@ -27,8 +27,11 @@ def fill(data: dict[str, str]) -> None:
                 catalog = read_po(handle)
             changed = False
             for message in catalog:
-                if message.id and message.id in data:
-                    message.string = data[message.id]
+                # A plural message is keyed by its singular and given as a list of forms.
+                key = message.id[0] if isinstance(message.id, tuple) else message.id
+                if key and key in data:
+                    value = data[key]
+                    message.string = tuple(value) if isinstance(message.id, tuple) else value
                     message.flags.discard("fuzzy")
                     changed = True
             if changed:

@@ -13,6 +13,7 @@ from ..permissions import Role
 
 class User(Base):
     __tablename__ = "users"
+    __audit__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

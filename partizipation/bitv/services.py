@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -73,43 +72,27 @@ def all_pages(session: Session) -> list[Page]:
     return list(session.scalars(select(Page).order_by(Page.slug, Page.locale)))
 
 
-def ensure_page(session: Session, slug: str, *, actor: Any = None) -> None:
-    """Store the starting texts of `slug` when it has no row at all (a fresh database)."""
-    if session.scalar(select(Page.id).where(Page.slug == slug).limit(1)) is not None:
-        return
-    for locale, (title, body) in PAGES[slug].items():
-        session.add(Page(slug=slug, locale=locale, title=title, body_html=sanitize_html(body),
-                         updated_by=actor))
-    session.flush()
 
 
-def ensure_defaults(session: Session, *, actor: Any = None) -> None:
-    """Store every missing starting text and the statement (used on first view and by demo data)."""
-    for slug in PAGES:
-        ensure_page(session, slug, actor=actor)
-    ensure_statement(session, actor=actor)
 
 
-def commit_defaults(session: Session, create: Any) -> None:
-    """Run `create` and commit; another process creating the same rows at once is fine."""
-    try:
-        create()
-        session.commit()
-    except IntegrityError:
-        session.rollback()
 
 
 def show_page(session: Session, slug: str, locale: str) -> Shown:
-    """The page in `locale`, else in German marked `lang="de"`; starting texts on first view."""
+    """The page in `locale`, else in German marked `lang="de"`.
+
+    The migration stores the starting texts; should a page's rows be missing all the same, the
+    starting text is shown without being stored (a GET never writes)."""
     page = get_page(session, slug, locale)
-    if page is None and get_page(session, slug, "de") is None:
-        commit_defaults(session, lambda: ensure_page(session, slug))
-        page = get_page(session, slug, locale)
     if page is not None:
         return Shown(page, None)
     german = get_page(session, slug, "de")
-    assert german is not None
-    return Shown(german, "de")
+    if german is not None:
+        return Shown(german, "de")
+    shown_locale = locale if locale in PAGES[slug] else "de"
+    title, body = PAGES[slug][shown_locale]
+    page = Page(slug=slug, locale=shown_locale, title=title, body_html=sanitize_html(body))
+    return Shown(page, None if shown_locale == locale else "de")
 
 
 def save_page(
@@ -146,7 +129,8 @@ def get_statement(session: Session) -> AccessibilityStatement | None:
 
 
 def ensure_statement(session: Session, *, actor: Any = None) -> AccessibilityStatement:
-    """The statement, created from the starting texts when there is none."""
+    """The statement, made from the starting texts when there is none (added by the caller that
+    saves it; a GET only shows it)."""
     statement = get_statement(session)
     if statement is not None:
         return statement
@@ -159,17 +143,12 @@ def ensure_statement(session: Session, *, actor: Any = None) -> AccessibilitySta
         statement.texts.append(AccessibilityStatementText(
             locale=locale, **{key: sanitize_html(value) for key, value in parts.items()}
         ))
-    session.add(statement)
-    session.flush()
     return statement
 
 
 def show_statement(session: Session) -> AccessibilityStatement:
-    if get_statement(session) is None:
-        commit_defaults(session, lambda: ensure_statement(session))
-    statement = get_statement(session)
-    assert statement is not None
-    return statement
+    """The stored statement, else the starting one (not stored: a GET never writes)."""
+    return get_statement(session) or ensure_statement(session)
 
 
 STATEMENT_PARTS = ("scope_html", "non_accessible_html", "alternatives_html")
@@ -199,6 +178,7 @@ def save_statement(
     A language whose parts are all empty is removed, so the page shows the German text instead.
     """
     statement = ensure_statement(session, actor=actor)
+    session.add(statement)
     for key, value in facts.items():
         setattr(statement, key, value)
     for locale, parts in texts.items():

@@ -110,7 +110,6 @@ def video_file(video_id: int):  # type: ignore[no-untyped-def]
 @bp.get("/verwaltung/seiten")
 def manage():  # type: ignore[no-untyped-def]
     require(can_edit_pages(current_user))
-    services.commit_defaults(db.session, lambda: services.ensure_defaults(db.session))
     pages = {(page.slug, page.locale): page for page in services.all_pages(db.session)}
     return render_template("bitv/manage.html", pages=pages, paths=services.EDIT_PATHS,
                            page_labels=services.PAGE_LABELS, easy_slugs=EASY_LANGUAGE_SLUGS,
@@ -124,7 +123,6 @@ def edit_page(path: str, locale: str):  # type: ignore[no-untyped-def]
     if slug is None or locale not in services.page_locales(slug):
         abort(404)
     require(can_edit_pages(current_user))
-    services.show_page(db.session, slug, locale)
     page = services.get_page(db.session, slug, locale)
     form = PageForm(obj=page, body=page.body_html if page else None)
     if slug not in EASY_LANGUAGE_SLUGS:

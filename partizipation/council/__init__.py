@@ -4,7 +4,7 @@ from ..domains import Domain, NavItem
 from ..i18n import _l
 
 DOMAIN = Domain(
-    "council", blueprint="blueprint", views=("views", "admin_views", "my_views"),
+    "council", blueprint="blueprint", views=("views", "admin_views", "member_views", "my_views"),
     navigation=(NavItem("council.public_roster", _l("Advisory council")),),
-    demo=True, personal=True, my_area=True,
+    demo=True, personal=True, my_area=True, person=True,
 )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, abort
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..db import db
+from ..permissions import require
 from . import permissions
 from .labels import label
-from .models import Body
+from .models import Body, Term
 
 bp = Blueprint("council", __name__)
 
@@ -39,3 +40,28 @@ def my_area_data() -> dict[str, Any]:
     if permissions.can_manage_council(current_user):
         data["bodies"] = list(db.session.scalars(select(Body).order_by(Body.name)))
     return data
+
+
+PREFIX = "/verwaltung/gremien"
+
+
+def load_body(body_id: int) -> Body:
+    require(permissions.can_manage_council(current_user))
+    return db.session.get(Body, body_id) or abort(404)
+
+
+def load_term(body: Body, term_id: int) -> Term:
+    term = db.session.get(Term, term_id)
+    if term is None or term.body_id != body.id:
+        abort(404)
+    return term
+
+
+@bp.app_template_global("council_memberships_of")
+def memberships_of(person: Any) -> list[Any]:
+    """A person's memberships in every body, newest first (the officer's person page)."""
+    from .models import Membership
+
+    return list(db.session.scalars(
+        select(Membership).options(joinedload(Membership.body), joinedload(Membership.term))
+        .where(Membership.person_id == person.id).order_by(Membership.starts_on.desc())))

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..people.models import Person
+from ..people.services import save_person
 from .memberships import MembershipData, save_membership
 from .models import BodyKind, MembershipRole
-from .services import save_body, save_person, save_term
+from .services import save_body, save_term
 from .support import record_disability_kinds, record_support_needs
 
 EASY_COUNCIL = (

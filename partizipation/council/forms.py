@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
-from ..forms import DateField, Form, MultiCheckboxField, email_validators
+from ..forms import DateField, Form, MultiCheckboxField
 from ..i18n import _l
+from ..people.forms import PersonFields
+from ..versioning import VersionField
 from . import labels
 
 
@@ -42,6 +52,7 @@ def _count(label: Any, maximum: int, required: Any) -> CountField:
 
 
 class BodyForm(Form):
+    version = VersionField()
     name = StringField(_l("Name"), validators=[
         InputRequired(message=_l("Enter the name of the body.")),
         Length(max=200, message=_l("The name can have at most 200 characters.")),
@@ -74,39 +85,42 @@ class BodyForm(Form):
 
 
 class TermForm(Form):
+    version = VersionField()
     starts_on = DateField(_l("Start of the term"), validators=[
         InputRequired(message=_l("Enter the first day of the term, like 01.01.2026."))])
     ends_on = DateField(_l("End of the term"), validators=[
         InputRequired(message=_l("Enter the last day of the term, like 31.12.2030."))])
+    cut_memberships = BooleanField(
+        _l("Memberships that would last longer end on the new last day of the term"))
 
 
-class PersonFields(Form):
-    form_of_address = StringField(
-        _l("Form of address (optional)"), description=_l("For example Frau, Herr, or nothing."),
-        validators=[Length(max=40, message=_l(
-            "The form of address can have at most 40 characters."))])
-    name = StringField(_l("Full name"), validators=[
-        Length(max=200, message=_l("The name can have at most 200 characters."))])
-    organisation = StringField(_l("Organisation (optional)"), validators=[
-        Length(max=200, message=_l("The organisation can have at most 200 characters."))])
-    function = StringField(_l("Function (optional)"), validators=[
-        Length(max=200, message=_l("The function can have at most 200 characters."))])
-    email = StringField(_l("Email address (optional)"),
-                        description=_l("Never shown publicly. Needed to invite the person."),
-                        validators=[Optional(), *email_validators()])
-    phone = StringField(_l("Phone (optional)"), description=_l("Never shown publicly."),
-                        validators=[Length(max=50, message=_l(
-                            "The phone number can have at most 50 characters."))])
-    is_listed = BooleanField(_l("The person agrees to be listed publicly by name"))
+class EndTermForm(Form):
+    ends_on = DateField(_l("Last day of the term"), validators=[
+        InputRequired(message=_l("Enter the last day of the term, like 31.10.2026."))])
 
 
-class PersonForm(PersonFields):
-    def validate_name(self, field: Any) -> None:
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter the person's full name."))
+class CarryOverForm(Form):
+    """The next term and the members carried into it, checked in a summary before saving."""
+
+    starts_on = DateField(_l("Start of the new term"), validators=[
+        InputRequired(message=_l("Enter the first day of the new term, like 01.11.2026."))])
+    ends_on = DateField(_l("End of the new term"), validators=[
+        InputRequired(message=_l("Enter the last day of the new term, like 31.10.2031."))])
+    membership_ids = MultiCheckboxField(
+        _l("Members who continue in the new term"), coerce=_int_or_zero, validate_choice=False,
+        description=_l("They keep their role, their vote and what they represent. A personal "
+                       "deputy continues only together with their member."))
+
+
+class IdField(HiddenField):
+    """The id of a row chosen elsewhere on the page (0 when none)."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = _int_or_zero(valuelist[0] if valuelist else 0)
 
 
 class MembershipFields(Form):
+    version = VersionField()
     term_id = SelectField(_l("Term"), coerce=_int_or_zero, validate_choice=False)
     role = RadioField(_l("Role"), choices=labels.choices("role"), validate_choice=False,
                       validators=[InputRequired(message=_l("Choose a role."))])
@@ -132,9 +146,8 @@ class MembershipForm(MembershipFields):
 class AddMemberForm(MembershipFields, PersonFields):
     """Add a person (new or existing) and make them a member, in one step."""
 
-    person_id = SelectField(_l("Person"), coerce=_int_or_zero, validate_choice=False,
-                            description=_l("Choose “New person” and fill in the fields below, "
-                                           "or choose someone already known."))
+    # Chosen by the search above the form; 0 for a new person entered in the fields below.
+    person_id = IdField()
     invite = BooleanField(_l("Invite the person by email to create an account"))
 
     def validate_name(self, field: Any) -> None:
@@ -154,6 +167,13 @@ class EndMembershipForm(Form):
                         validate_choice=False,
                         validators=[InputRequired(message=_l(
                             "Choose why the membership ends."))])
+    # Only shown when the member has a personal deputy.
+    deputy_action = RadioField(_l("What happens to the personal deputy?"), validate_choice=False,
+                               choices=labels.choices("deputy_action"))
+    new_principal_id = SelectField(_l("New member for the personal deputy"),
+                                   coerce=_int_or_zero, validate_choice=False,
+                                   description=_l("Only if the deputy stands in for another "
+                                                  "member from now on."))
 
 
 class SupportNeedsForm(Form):

@@ -58,7 +58,12 @@ DISABILITY_KINDS = {
     DisabilityKind.SPEECH: _l("Speech impairment"),
     DisabilityKind.OTHER: _l("Another disability"),
 }
+DEPUTY_ACTIONS = {
+    "end": _l("Their membership ends on the same day"),
+    "reassign": _l("They stand in for another member from now on"),
+}
 TABLES: dict[str, dict[Any, Any]] = {
+    "deputy_action": DEPUTY_ACTIONS,
     "body_kind": BODY_KINDS, "role": ROLES, "role_group": ROLE_GROUPS, "end_reason": END_REASONS,
     "need": SUPPORT_NEEDS, "disability": DISABILITY_KINDS,
 }
@@ -72,4 +77,4 @@ def label(table: str, code: Any) -> str:
 
 
 def choices(table: str) -> list[SelectChoice]:
-    return [SelectChoice(code.value, text) for code, text in TABLES[table].items()]
+    return [SelectChoice(str(code), text) for code, text in TABLES[table].items()]

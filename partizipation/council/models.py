@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base, utcnow
 from ..people.models import Person
+from ..versioning import Versioned
 
 
 class BodyKind(StrEnum):
@@ -70,8 +71,9 @@ class ConsentPurpose(StrEnum):
     DISABILITY_KIND = "disability_kind"
 
 
-class Body(Base):
+class Body(Versioned, Base):
     __tablename__ = "bodies"
+    __audit__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -95,8 +97,9 @@ class Body(Base):
         return f"<Body {self.id}>"
 
 
-class Term(Base):
+class Term(Versioned, Base):
     __tablename__ = "terms"
+    __audit__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), index=True)
@@ -107,9 +110,27 @@ class Term(Base):
     body: Mapped[Body] = relationship(back_populates="terms")
 
 
-class Membership(Base):
+_OPEN = "ends_on IS NULL"
+_OPEN_CHAIR = "ends_on IS NULL AND role IN ('chair', 'deputy_chair')"
+_OPEN_DEPUTY = "ends_on IS NULL AND deputy_for_id IS NOT NULL"
+
+
+class Membership(Versioned, Base):
     __tablename__ = "memberships"
-    __table_args__ = (Index("ix_memberships_body_dates", "body_id", "starts_on", "ends_on"),)
+    __audit__ = True
+    __table_args__ = (
+        Index("ix_memberships_body_dates", "body_id", "starts_on", "ends_on"),
+        # What the database holds itself when two officers act at once (the full date rules
+        # are checked under the body's row lock, see memberships.py): in one term, one open
+        # chair and one open deputy chair, one open membership per person, one open personal
+        # deputy per member.
+        Index("uq_memberships_open_chair", "term_id", "role", unique=True,
+              sqlite_where=text(_OPEN_CHAIR), postgresql_where=text(_OPEN_CHAIR)),
+        Index("uq_memberships_open_person", "term_id", "person_id", unique=True,
+              sqlite_where=text(_OPEN), postgresql_where=text(_OPEN)),
+        Index("uq_memberships_open_deputy", "deputy_for_id", unique=True,
+              sqlite_where=text(_OPEN_DEPUTY), postgresql_where=text(_OPEN_DEPUTY)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)

@@ -11,6 +11,7 @@ from ..forms import ActionForm
 from ..i18n import _l
 from ..people.models import Person
 from ..people.privacy import person_of
+from ..people.services import set_listing_consent
 from ..permissions import require
 from .blueprint import bp
 from .forms import DisabilityForm, ListingForm, SupportNeedsForm
@@ -18,7 +19,6 @@ from .models import ConsentPurpose, SupportNeedKind
 from .permissions import (
     can_edit_support_needs,
 )
-from .services import set_listing_consent
 from .support import (
     DISABILITY_CONSENT_TEXT,
     SUPPORT_CONSENT_TEXT,

@@ -15,7 +15,6 @@ from ..accounts.models import User
 from ..domain import DomainError
 from ..html import sanitize_html
 from ..i18n import _l
-from ..people.models import Person
 from .models import Body, BodyKind, Term
 
 
@@ -67,9 +66,17 @@ def advisory_council(session: Session) -> Body | None:
 
 def save_term(
     session: Session, body: Body, term: Term | None, *, starts_on: date, ends_on: date,
-    actor: User,
+    actor: User, cut_memberships: bool = False,
 ) -> Term:
-    """Create or change a term of `body`; terms of one body do not overlap."""
+    """Create or change a term of `body`; terms of one body do not overlap.
+
+    New dates never cut memberships silently: a membership that would start outside the term
+    is named and refused; one whose own end lies after the new end is named too, and cut to the
+    new end only when `cut_memberships` says so.
+    """
+    from ..locking import lock_row
+
+    lock_row(session, Body, body.id)
     if ends_on < starts_on:
         raise DomainError(
             _l("The end cannot be before the start. Enter a date on or after %(d)s.",
@@ -90,12 +97,61 @@ def save_term(
                start=_d(clash.starts_on), end=_d(clash.ends_on)),
             "starts_on",
         )
-    if term is None:
+    if term is not None:
+        _check_cut(session, term, starts_on, ends_on, cut_memberships)
+    else:
         term = Term(body_id=body.id)
         session.add(term)
     term.starts_on, term.ends_on = starts_on, ends_on
     session.flush()
     return term
+
+
+def _check_cut(session: Session, term: Term, starts_on: date, ends_on: date, cut: bool) -> None:
+    from ..people.labels import person_label
+    from .models import EndReason, Membership
+
+    rows = list(session.scalars(select(Membership).where(Membership.term_id == term.id)))
+    outside = [m for m in rows if not starts_on <= m.starts_on <= ends_on]
+    longer = [m for m in rows if m.ends_on is not None and m.ends_on > ends_on]
+    problems = []
+    if outside:
+        problems.append(_l(
+            "These memberships would start outside the new dates: %(names)s. Change or end them "
+            "first, or choose other dates.",
+            names=", ".join(f"{person_label(m.person)} ({_d(m.starts_on)})" for m in outside)))
+    if longer and not cut:
+        problems.append(_l(
+            "These memberships end after the new last day: %(names)s. Tick the box to end them "
+            "on the new last day, or choose another date.",
+            names=", ".join(f"{person_label(m.person)} ({_d(m.ends_on)})" for m in longer
+                            if m.ends_on)))
+    if problems:
+        raise DomainError(" ".join(str(p) for p in problems),
+                          "starts_on" if outside else "ends_on")
+    for membership in longer:
+        membership.ends_on = ends_on
+        membership.end_reason = EndReason.TERM_ENDED.value
+
+
+def end_term(session: Session, term: Term, *, ends_on: date, actor: User) -> None:
+    """End a term on `ends_on`: it and every membership still open then end that day."""
+    from ..locking import lock_row
+    from .memberships import end_term_memberships
+
+    lock_row(session, Body, term.body_id)
+    if ends_on < term.starts_on:
+        raise DomainError(
+            _l("The end cannot be before the start. Enter a date on or after %(d)s.",
+               d=_d(term.starts_on)), "ends_on")
+    if ends_on > term.ends_on:
+        raise DomainError(
+            _l("A term can only be ended early. Enter %(end)s or an earlier date.",
+               end=_d(term.ends_on)), "ends_on")
+    _check_cut(session, term, term.starts_on, ends_on, cut=True)
+    end_term_memberships(session, term, ends_on)
+    term.ends_on = ends_on
+    session.flush()
 
 
 def current_term(session: Session, body: Body, today: date | None = None) -> Term | None:
@@ -104,59 +160,3 @@ def current_term(session: Session, body: Body, today: date | None = None) -> Ter
         select(Term).where(Term.body_id == body.id, Term.starts_on <= today,
                            Term.ends_on >= today)
     )
-
-
-# --- persons ---------------------------------------------------------------------------------
-
-PERSON_FIELDS = ("name", "form_of_address", "organisation", "function", "email", "phone")
-
-
-def save_person(
-    session: Session, person: Person | None, data: dict[str, Any], *, actor: User,
-    today: date | None = None,
-) -> Person:
-    """Create or change a person; `is_listed` in data records or withdraws listing consent."""
-    today = today or clock.today()
-    if person is None:
-        person = Person()
-        session.add(person)
-    for name in PERSON_FIELDS:
-        value = (data.get(name) or "").strip()
-        setattr(person, name, value or (None if name in {"email", "phone"} else ""))
-    session.flush()
-    set_listing_consent(session, person, bool(data.get("is_listed")), actor=actor, today=today)
-    return person
-
-
-def set_listing_consent(session: Session, person: Person, listed: bool, *, actor: User,
-                        today: date | None = None) -> None:
-    """Record that the person gives or withdraws consent to be named publicly."""
-    today = today or clock.today()
-    if listed and not person.is_listed:
-        person.listing_consent_given_on, person.listing_consent_withdrawn_on = today, None
-    elif not listed and person.is_listed:
-        person.listing_consent_withdrawn_on = today
-    session.flush()
-
-
-def invite_person(session: Session, person: Person, *, actor: User, locale: str = "de") -> User:
-    """Create an account for the person (an invitation mail) and link it."""
-    from ..accounts.services import invite_user
-
-    if person.user_id is not None:
-        raise DomainError(_l("This person already has an account."), "email")
-    if not person.email:
-        raise DomainError(_l("Enter the person's email address first, then invite them."),
-                           "email")
-    try:
-        user = invite_user(session, email=person.email, display_name=person.name,
-                           locale=locale, actor=actor)
-    except DomainError as error:
-        raise DomainError(str(error), "email") from error
-    if session.scalar(select(Person.id).where(Person.user_id == user.id)) is not None:
-        raise DomainError(_l("This email address belongs to another person's account."),
-                           "email")
-    person.user_id = user.id
-    session.flush()
-    return user
-

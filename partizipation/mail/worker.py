@@ -126,14 +126,17 @@ def deliver_due(
     connection = SMTPConnection(config)
     try:
         for message_id in due:
-            if not claim(session, message_id, now=now, max_attempts=max_attempts,
+            # The lease starts when the message is claimed, not when the round started: a slow
+            # round must not hand out claims that have already (nearly) run out.
+            claimed_at = max(now, utcnow())
+            if not claim(session, message_id, now=claimed_at, max_attempts=max_attempts,
                          claim_seconds=claim_seconds):
                 continue  # another worker took it
             row = session.get(OutboxMessage, message_id, populate_existing=True)
             assert row is not None
             # No transaction stays open during the SMTP conversation (SQLite writers would wait).
             session.commit()
-            status = _deliver_one(row, connection, now=now, max_attempts=max_attempts,
+            status = _deliver_one(row, connection, now=claimed_at, max_attempts=max_attempts,
                                   config=config)
             session.commit()
             if status == OutboxStatus.SENT:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db import Base, utcnow
+from ..versioning import Versioned
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "persons"
+    __audit__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -49,6 +51,13 @@ class Person(Base):
 
 class DeletionRequest(Base):
     __tablename__ = "deletion_requests"
+    __audit__ = True
+    # One open request per account, also when two are sent at the same moment.
+    __table_args__ = (
+        Index("uq_deletion_requests_open", "user_id", unique=True,
+              sqlite_where=text("completed_at IS NULL"),
+              postgresql_where=text("completed_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

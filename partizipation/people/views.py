@@ -1,4 +1,5 @@
-"""A person's own data (see, download, ask for deletion) and the officer's deletion requests."""
+"""A person's own data (see, download, ask for deletion); the officer's deletion requests and the
+list of persons with their details."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from flask_login import current_user
 
 from ..db import db
 from ..domain import DomainError
+from ..domains import person_sections
 from ..forms import ActionForm
 from ..i18n import _l
-from ..paging import paginate
+from ..paging import paginate, search_form, search_terms
 from ..permissions import require
+from ..versioning import check_version
 from . import labels, permissions
-from .models import DeletionRequest
+from .forms import PersonForm
+from .models import DeletionRequest, Person
 from .permissions import can_export_own_data, can_handle_deletion_requests, can_request_deletion
 from .privacy import (
     complete_deletion,
@@ -24,6 +28,7 @@ from .privacy import (
     open_requests_query,
     request_deletion,
 )
+from .services import PERSON_FIELDS, invite_person, person_search, save_person
 
 bp = Blueprint("people", __name__)
 for _check in permissions.CHECKS:
@@ -91,3 +96,56 @@ def complete_deletion_view(request_id: int):  # type: ignore[no-untyped-def]
         db.session.commit()
         flash(_l("The data has been deleted and the account deactivated."), "success")
     return redirect(url_for("people.deletion_requests"))
+
+
+# --- the officer's list of persons ---------------------------------------------------------------
+
+PERSONS = "/verwaltung/personen"
+
+
+@bp.get(PERSONS)
+def persons():  # type: ignore[no-untyped-def]
+    require(permissions.can_manage_persons(current_user))
+    terms = search_terms()
+    rows = paginate(db.session, person_search(terms))
+    return render_template("people/persons.html", persons=rows, terms=terms,
+                           search=search_form(_l("Search by name, organisation or email")))
+
+
+@bp.route(f"{PERSONS}/<int:person_id>/bearbeiten", methods=["GET", "POST"])
+def edit_person(person_id: int):  # type: ignore[no-untyped-def]
+    require(permissions.can_manage_persons(current_user))
+    person = db.session.get(Person, person_id) or abort(404)
+    if person.anonymised_at is not None:
+        abort(404)
+    form = PersonForm(obj=person, is_listed=person.is_listed)
+    if form.validate_on_submit():
+        try:
+            check_version(person, form, PERSON_FIELDS)
+            save_person(db.session, person, form.data, actor=current_user)
+        except DomainError as error:
+            db.session.rollback()
+            form.put_error(error)
+        else:
+            db.session.commit()
+            flash(_l("The details of %(name)s have been saved.", name=person.name), "success")
+            return redirect(url_for("people.edit_person", person_id=person.id))
+    return render_template("people/person_form.html", form=form, person=person,
+                           invite_form=ActionForm(), sections=person_sections())
+
+
+@bp.post(f"{PERSONS}/<int:person_id>/einladen")
+def invite(person_id: int):  # type: ignore[no-untyped-def]
+    require(permissions.can_manage_persons(current_user))
+    person = db.session.get(Person, person_id) or abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        invite_person(db.session, person, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_l("An invitation has been sent to %(email)s.", email=person.email), "success")
+    return redirect(url_for("people.edit_person", person_id=person.id))

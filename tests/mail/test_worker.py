@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from partizipation import clock
 from partizipation.db import db, utcnow
 from partizipation.mail.models import OutboxMessage
 from partizipation.mail.worker import MAX_ATTEMPTS, claim, deliver_due, run_worker
@@ -68,7 +69,8 @@ def test_mail_server_down_keeps_the_message_and_retries_it_after_the_back_off(
     smtp_server.stop()
     start = utcnow()
 
-    counts = run_round(app, now=start)
+    with clock.freeze(start):
+        counts = run_round(app, now=start)
     assert counts.retrying == 1
     stored = reload(db_session, row)
     assert stored.status == "pending" and stored.attempts == 1
@@ -147,6 +149,27 @@ def test_an_expired_claim_of_a_killed_worker_is_taken_over(app, db_session, smtp
     assert [m["Message-ID"] for m in smtp_server.messages] == [row.message_id]
     stored = reload(db_session, row)
     assert stored.status == "sent" and stored.attempts == 2
+
+
+def test_a_claim_runs_from_the_moment_it_is_taken_not_from_the_start_of_the_round(
+    app, db_session, smtp_server, monkeypatch
+):
+    """A slow round (here: one that started ten minutes ago) must not hand out a claim that has
+    already run out, or a second worker would send the same message at the same time."""
+    from partizipation.mail.transport import SMTPConnection
+
+    row = create_outbox_message(db_session, next_attempt_at=utcnow() - timedelta(minutes=20))
+    leases = []
+    send = SMTPConnection.send
+
+    def send_and_look(self, message):  # type: ignore[no-untyped-def]
+        leases.append(reload(db_session, row).locked_until)
+        return send(self, message)
+
+    monkeypatch.setattr(SMTPConnection, "send", send_and_look)
+    counts = run_round(app, now=utcnow() - timedelta(minutes=10))
+    assert counts.sent == 1
+    assert leases[0] > utcnow() + timedelta(minutes=4)
 
 
 def test_two_workers_racing_for_the_same_messages_each_get_different_ones(engine):

@@ -1,0 +1,27 @@
+"""On erasure, the log keeps that a row changed and who changed it, but no longer what the
+person's personal fields were."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlalchemy.orm import Session
+
+from ..accounts.models import User
+from ..people.models import Person
+from .models import AuditEntry
+
+REDACTED = {"erased": [None, "Personenbezogene Angaben auf Wunsch der Person gelöscht"]}
+
+
+def export(session: Session, user: User, person: Person | None) -> dict[str, Any]:
+    return {}
+
+
+def erase(session: Session, user: User, person: Person | None) -> None:
+    about = [(AuditEntry.table_name == "users") & (AuditEntry.row_id == user.id)]
+    if person is not None:
+        about.append((AuditEntry.table_name == "persons") & (AuditEntry.row_id == person.id))
+    session.execute(update(AuditEntry).where(or_(*about)).values(changes=REDACTED)
+                    .execution_options(synchronize_session=False))
