@@ -48,6 +48,7 @@ messages: install
 
 lint: install
 	$(BIN)/ruff check partizipation tests tools migrations
+	$(BIN)/mypy
 
 bench: translations
 	$(BIN)/python tools/bench.py

@@ -11,6 +11,8 @@ By convention a domain package may have:
   its part of a person's data export and of the erasure after a deletion request (personal=True),
 - `templates/<name>/_my_area.html`, its section of /mein-bereich (my_area=True),
 - `templates/<name>/_home.html`, its section of the start page (home=True),
+- `roles.py` with `scoped_roles(session, user_ids) -> {user_id: [label, …]}`: the powers its rows
+  give accounts ("contact person for Kamen"), shown in the user list (roles=True),
 - `templates/<name>/_person.html`, what it knows of a person, on the officer's person page
   (person=True; the template gets `person`),
 - `translations/`, its German catalog (found by the folder).
@@ -51,6 +53,7 @@ class Domain:
     my_area: bool = False
     home: bool = False
     person: bool = False
+    roles: bool = False
 
     def module(self, name: str) -> Any:
         return import_module(f"partizipation.{self.name}.{name}")
@@ -99,6 +102,16 @@ def navigation() -> list[NavItem]:
 
 def my_area_sections() -> list[str]:
     return [f"{d.name}/_my_area.html" for d in domains() if d.my_area]
+
+
+def scoped_roles(session: Any, user_ids: list[int]) -> dict[int, list[str]]:
+    """Every domain's scoped powers of these accounts (one query per domain that has some)."""
+    found: dict[int, list[str]] = {}
+    for domain in domains():
+        if domain.roles:
+            for user_id, labels in domain.module("roles").scoped_roles(session, user_ids).items():
+                found.setdefault(user_id, []).extend(labels)
+    return found
 
 
 def person_sections() -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
@@ -43,7 +45,7 @@ def init_app(app: Flask) -> None:
         return render_template("errors/csrf.html", fields=fields, action=request.path), 400
 
     @app.errorhandler(HTTPException)
-    def _http(error: HTTPException) -> object:
+    def _http(error: HTTPException) -> Any:
         if error.code is None or error.code < 400:
             return error
         return _render(error.code)

@@ -33,8 +33,8 @@ def select_locale() -> str:
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]  # type: ignore[no-any-return]
     chosen = session.get("lang")
-    if chosen in languages:
-        return chosen  # type: ignore[no-any-return]
+    if isinstance(chosen, str) and chosen in languages:
+        return chosen
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale  # type: ignore[no-any-return]
     return request.accept_languages.best_match(languages) or current_app.config[

@@ -116,3 +116,18 @@ def login(client: FlaskClient, email: str, password: str = TEST_PASSWORD) -> Any
         "/anmelden",
         data={"email": email, "password": password, "csrf_token": csrf_token(page)},
     )
+
+
+@pytest.fixture(scope="session")
+def race_engine(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A database of its own for tests that race two real transactions (which must commit).
+
+    SQLite: a file; PostgreSQL: `<db>_race`, created if missing. Every writing transaction on it
+    begins as the app's writing requests do (BEGIN IMMEDIATE on SQLite, see db.py)."""
+    from .concurrency import separate_database
+
+    url = separate_database(database_url, "race", tmp_path_factory)
+    engine = make_engine(url)
+    reset_database(engine)
+    yield engine.execution_options(sqlite_immediate=True)
+    engine.dispose()

@@ -11,7 +11,10 @@ from sqlalchemy import select
 
 from ..db import db
 from ..domain import DomainError
+from ..domains import scoped_roles
 from ..forms import ActionForm
+from ..i18n import _l
+from ..paging import matches, paginate, search_form, search_terms
 from ..permissions import require
 from .blueprint import bp
 from .forms import ROLE_LABELS, InviteForm, RoleForm
@@ -35,8 +38,14 @@ def _target(user_id: int) -> User:
 @login_required
 def users():  # type: ignore[no-untyped-def]
     require(can_manage_users(current_user))
-    rows = db.session.scalars(select(User).order_by(User.display_name, User.id)).all()
-    return render_template("accounts/users.html", users=rows)
+    terms = search_terms()
+    query = select(User).order_by(User.display_name, User.id)
+    if terms:
+        query = query.where(matches(terms, User.display_name, User.email))
+    rows = paginate(db.session, query)
+    return render_template("accounts/users.html", users=rows, terms=terms,
+                           scoped=scoped_roles(db.session, [u.id for u in rows]),
+                           search=search_form(_l("Search by name or email address")))
 
 
 @bp.route("/verwaltung/benutzer/einladen", methods=["GET", "POST"])

@@ -4,4 +4,4 @@ and the admin."""
 
 from ..domains import Domain
 
-DOMAIN = Domain("audit", personal=True, my_area=True)
+DOMAIN = Domain("audit", my_area=True)

@@ -3,6 +3,7 @@ and end terms, carry members into the next term, the warning list, the support s
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -168,7 +169,8 @@ def carry_over_view(body_id: int, term_id: int):  # type: ignore[no-untyped-def]
                       "success")
                 return redirect(url_for("council.manage_body", body_id=body.id))
     return render_template("council/carry_over.html", form=form, body=body, term=term,
-                           summary=summary, by_id=by_id)
+                           summary=summary, by_id=by_id,
+                           term_end_before=lambda day: day - timedelta(days=1))
 
 
 def _choice_label(m: Membership, by_id: dict[int, Membership]) -> str:

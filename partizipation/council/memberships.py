@@ -279,8 +279,11 @@ def end_term_memberships(session: Session, term: Term, ends_on: date) -> None:
 
 def carry_over(session: Session, body: Body, from_term: Term, *, starts_on: date, ends_on: date,
                membership_ids: list[int], actor: User) -> Term:
-    """Create the next term and carry the chosen members into it, with roles and deputies."""
-    from .services import save_term
+    """Create the next term and carry the chosen members into it, with roles and deputies.
+
+    When the new term starts before the current one would end, the current one ends the day
+    before (with every membership still open), so that the change of terms is one step."""
+    from .services import end_term, save_term
 
     lock_row(session, Body, body.id)
     chosen = list(session.scalars(
@@ -299,10 +302,12 @@ def carry_over(session: Session, body: Body, from_term: Term, *, starts_on: date
                 "%(deputy)s out.", deputy=person_label(m.person),
                 member=person_label(principal.person if principal else None)),
                 "membership_ids")
+    if starts_on <= from_term.starts_on:
+        raise DomainError(_l("The new term must start after the current one began (%(start)s). "
+                             "Enter %(next)s or later.", start=_d(from_term.starts_on),
+                             next=_d(from_term.starts_on + timedelta(days=1))), "starts_on")
     if starts_on <= from_term.ends_on:
-        raise DomainError(_l("The new term must start after the current one ends (%(end)s). "
-                             "Enter %(next)s or later.", end=_d(from_term.ends_on),
-                             next=_d(from_term.ends_on + timedelta(days=1))), "starts_on")
+        end_term(session, from_term, ends_on=starts_on - timedelta(days=1), actor=actor)
     term = save_term(session, body, None, starts_on=starts_on, ends_on=ends_on, actor=actor)
     new_ids: dict[int, int] = {}
     for m in chosen:

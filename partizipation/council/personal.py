@@ -26,8 +26,8 @@ def _iso(value: Any) -> str | None:
 
 
 # Labels of the stored codes, for the "my data" page.
-VALUE_LABELS = {"role": ROLES, "end_reason": END_REASONS,
-                "kind": {**SUPPORT_NEEDS, **DISABILITY_KINDS}}
+VALUE_LABELS: dict[str, dict[Any, Any]] = {
+    "role": ROLES, "end_reason": END_REASONS, "kind": {**SUPPORT_NEEDS, **DISABILITY_KINDS}}
 
 
 def export(session: Session, user: User, person: Person | None) -> dict[str, Any]:

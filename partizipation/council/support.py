@@ -84,7 +84,8 @@ def record_support_needs(
             "consent",
         )
     other_details = other_details.strip()
-    kinds = [k for k in needs if k in {v.value for v in SupportNeedKind}]
+    # Each kind once, whatever the request repeats (needs=braille&needs=braille).
+    kinds = list(dict.fromkeys(k for k in needs if k in {v.value for v in SupportNeedKind}))
     if other_details and SupportNeedKind.OTHER not in kinds:
         kinds.append(SupportNeedKind.OTHER.value)
     if SupportNeedKind.OTHER in kinds and not other_details:
@@ -113,7 +114,7 @@ def record_disability_kinds(
             _l("Tick the box to agree. Without your consent we cannot store this information."),
             "consent",
         )
-    chosen = [k for k in kinds if k in {v.value for v in DisabilityKind}]
+    chosen = list(dict.fromkeys(k for k in kinds if k in {v.value for v in DisabilityKind}))
     if not chosen:
         raise DomainError(_l("Choose at least one kind, or leave this page without saving."),
                            "kinds")

@@ -2,4 +2,4 @@
 
 from ..domains import Domain
 
-DOMAIN = Domain("feedback", demo=True, my_area=True)
+DOMAIN = Domain("feedback", demo=True, personal=True, my_area=True)

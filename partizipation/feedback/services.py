@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from flask import current_app, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
@@ -91,14 +92,21 @@ def update_report(
     return report
 
 
-def inbox(session: Session) -> tuple[list[BarrierReport], list[BarrierReport]]:
-    """(reports still to work on, earliest due first; finished reports, newest first)."""
-    active = session.scalars(
-        select(BarrierReport).where(BarrierReport.status.in_(ACTIVE_STATUSES))
-        .order_by(BarrierReport.due_on, BarrierReport.id)
-    ).all()
-    done = session.scalars(
-        select(BarrierReport).where(BarrierReport.status.not_in(ACTIVE_STATUSES))
-        .order_by(BarrierReport.created_at.desc(), BarrierReport.id.desc())
-    ).all()
-    return list(active), list(done)
+def inbox_query(done: bool) -> Any:
+    """Reports still to work on, earliest due first; or finished ones, newest first."""
+    if done:
+        return (select(BarrierReport).where(BarrierReport.status.not_in(ACTIVE_STATUSES))
+                .order_by(BarrierReport.created_at.desc(), BarrierReport.id.desc()))
+    return (select(BarrierReport).where(BarrierReport.status.in_(ACTIVE_STATUSES))
+            .order_by(BarrierReport.due_on, BarrierReport.id))
+
+
+def inbox_counts(session: Session, today: date) -> dict[str, int]:
+    """How many reports are to do, overdue among them, and done (counted in SQL)."""
+    active = BarrierReport.status.in_(ACTIVE_STATUSES)
+    row = session.execute(select(
+        func.count().filter(active),
+        func.count().filter(active, BarrierReport.due_on < today),
+        func.count().filter(~active),
+    )).one()
+    return {"active": row[0], "overdue": row[1], "done": row[2]}

@@ -24,12 +24,12 @@ from .. import clock
 from ..db import db
 from ..extensions import limiter
 from ..i18n import _l
+from ..paging import paginate
 from ..permissions import require
 from . import permissions
 from .forms import ReportForm, ReportStatusForm
 from .models import LOCATION_MAX, BarrierReport
-from .services import inbox as load_inbox
-from .services import submit_report, update_report
+from .services import inbox_counts, inbox_query, submit_report, update_report
 
 bp = Blueprint("feedback", __name__)
 for _check in (
@@ -108,8 +108,11 @@ def thanks():  # type: ignore[no-untyped-def]
 @bp.get("/verwaltung/barrieremeldungen")
 def inbox():  # type: ignore[no-untyped-def]
     require(permissions.can_view_barrier_reports(current_user))
-    active, done = load_inbox(db.session)
-    return render_template("feedback/inbox.html", active=active, done=done, today=clock.today())
+    done = request.args.get("liste") == "erledigt"
+    today = clock.today()
+    return render_template("feedback/inbox.html", done=done, today=today,
+                           reports=paginate(db.session, inbox_query(done)),
+                           counts=inbox_counts(db.session, today))
 
 
 @bp.route("/verwaltung/barrieremeldungen/<int:report_id>", methods=["GET", "POST"])

@@ -2,4 +2,4 @@
 
 from ..domains import Domain
 
-DOMAIN = Domain("mail")
+DOMAIN = Domain("mail", personal=True)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from ..accounts.models import User
+from ..audit.redaction import redact
 from ..db import utcnow
 from ..domain import DomainError
 from ..domains import with_personal_data
@@ -85,3 +86,4 @@ def complete_deletion(session: Session, request: DeletionRequest, *, actor: User
     request.completed_at = utcnow()
     request.completed_by_id = actor.id
     session.flush()
+    redact(session, request.user, request.person)

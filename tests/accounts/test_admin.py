@@ -93,7 +93,8 @@ def test_the_list_takes_a_fixed_number_of_queries(client, db_session, connection
         create_user(db_session, email=f"many{number}@example.org")
     many = queries_for_list()
     assert 0 < few == many  # no query per row
-    assert many <= 4, many
+    # The account, the count, one page of rows, the scoped roles of the domains that have some.
+    assert many <= 6, many
 
 
 def test_invite_a_person(client, db_session, officer):

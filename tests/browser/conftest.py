@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from partizipation.db import make_engine
@@ -33,18 +33,11 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 MAX_TAB_STOPS = 150
 
 
-def _browser_database(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    if not base_url.startswith("postgresql"):
-        return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.sqlite'}"
-    url = make_url(base_url)
-    name = f"{url.database}_browser"
-    admin = make_engine(url.set(database="postgres").render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
-        if not exists:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
+def _browser_database(base_url: str, tmp_path_factory: pytest.TempPathFactory,
+                      suffix: str = "browser") -> str:
+    from tests.concurrency import separate_database
+
+    return separate_database(base_url, suffix, tmp_path_factory)
 
 
 @dataclass
@@ -54,11 +47,11 @@ class LiveServer:
     app: Any = None
 
 
-@pytest.fixture(scope="session")
-def live_server(
-    database_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
-    db_url = _browser_database(database_url, tmp_path_factory)
+@contextmanager
+def serve_demo(database_url: str, tmp_path_factory: pytest.TempPathFactory,
+               suffix: str) -> Iterator[LiveServer]:
+    """The app on loopback over a freshly migrated database `suffix` with the demo data."""
+    db_url = _browser_database(database_url, tmp_path_factory, suffix)
     engine = make_engine(db_url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -68,14 +61,13 @@ def live_server(
     engine.dispose()
     app = make_test_app(
         db_url,
-        UPLOAD_FOLDER=str(tmp_path_factory.mktemp("uploads")),
+        UPLOAD_FOLDER=str(tmp_path_factory.mktemp(f"uploads-{suffix}")),
         # The crawler sends every form many times; rate limits have their own tests. (The
         # limiter is global, so it stays enabled: other apps in this session need it.)
         **{key: "100000 per minute"
            for key in ("LOGIN_LIMIT", "FEEDBACK_LIMIT", "CONTACT_LIMIT", "RESET_LIMIT")},
         WTF_CSRF_ENABLED=True,
     )
-    from partizipation.db import db as _unused  # noqa: F401
     from partizipation.demo import load_demo_data
 
     with app.app_context():
@@ -86,9 +78,30 @@ def live_server(
     live = LiveServer(url=f"http://127.0.0.1:{server.port}", app=app)
     for role, email, password in accounts:
         live.accounts.setdefault(role, (email, password))
-    yield live
-    server.shutdown()
-    app.extensions["db"].engine.dispose()
+    try:
+        yield live
+    finally:
+        server.shutdown()
+        app.extensions["db"].engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The demo site shared by the browser tests (which leave the demo data as they found it)."""
+    with serve_demo(database_url, tmp_path_factory, "browser") as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def own_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """A demo site of the module's own, for tests that change the demo data's shape (a new
+    term, a cancelled meeting): the other browser tests keep the demo as it was loaded."""
+    with serve_demo(database_url, tmp_path_factory, "browser_own") as live:
+        yield live
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +165,7 @@ def axe_violations(page: Any) -> list[str]:
 # so tabbing costs one key press per stop and one read at the end.
 _RECORD_FOCUS = """() => {
   window.__focusLog = [];
+  const loadFocus = document.querySelector('[data-focus-on-load]');
   document.addEventListener('focusin', (event) => {
     const el = event.target;
     const s = getComputedStyle(el);
@@ -162,6 +176,10 @@ _RECORD_FOCUS = """() => {
                 && s.outlineColor !== 'rgba(0, 0, 0, 0)') || s.boxShadow !== 'none',
       skip: (el.getAttribute('href') || '') === '#main',
       inSummary: !!el.closest('.error-summary'),
+      // The page moved the focus on load to a message (an error summary, a summary to check):
+      // a keyboard user then goes on from there.
+      afterMessage: !!loadFocus && !!(loadFocus.compareDocumentPosition(el)
+                                      & Node.DOCUMENT_POSITION_FOLLOWING),
       key: el.tagName + '#' + el.id + '@' + Math.round(r.x + scrollX) + ','
            + Math.round(r.y + scrollY) + ':' + (el.name || el.href || ''),
     });
@@ -182,9 +200,9 @@ def keyboard_problems(page: Any) -> list[str]:
     problems: list[str] = []
     if not log:
         return ["no element can be reached with the Tab key"]
-    # The first stop is the skip link, or, when a form came back with errors, the first link of
-    # the error summary (which took the focus on load).
-    if not (log[0]["skip"] or log[0]["inSummary"]):
+    # The first stop is the skip link, or, when the page moved the focus to a message on load
+    # (an error summary, a summary to check), the first stop after that message.
+    if not (log[0]["skip"] or log[0]["inSummary"] or log[0]["afterMessage"]):
         problems.append(f"first tab stop is not the skip link: {log[0]['text']!r}")
     seen: list[str] = []
     for state in log:

@@ -19,6 +19,7 @@ from .conftest import check_page, set_language, sign_in
 pytestmark = pytest.mark.browser
 
 BODY = "Browser-Beirat (erfunden)"
+MANAGED = f"{BODY} verwalten"
 WITHDRAWN = "Browser Rückzug (erfunden)"
 # (name, role label, deputy of)
 MEMBERS = [
@@ -39,7 +40,7 @@ def _ok(page):
 
 
 def _submit(page):
-    page.locator("main form.form button[type=submit]").click()
+    page.locator("main form.form[method=post] button[type=submit]").first.click()
     page.wait_for_load_state()
 
 
@@ -73,7 +74,7 @@ def _create_body_and_term(page):
                          ("notice_period_days", "14")):
         page.fill(f"#{field}", value)
     _submit(page)
-    assert page.locator("h1").inner_text() == BODY
+    assert page.locator("h1").inner_text() == MANAGED
     _ok(page)
 
     page.get_by_role("link", name="Amtszeit hinzufügen").click()
@@ -107,7 +108,7 @@ def test_members_roster_support_needs_and_my_data(browser, live_server):
         start = _create_body_and_term(page)
         for name, role, deputy_of in MEMBERS:
             _add_member(page, name, role, deputy_of, start)
-            assert page.locator("h1").inner_text() == BODY, page.locator("main").inner_text()
+            assert page.locator("h1").inner_text() == MANAGED, page.locator("main").inner_text()
         _ok(page)
 
         # A second chair at the same time: a specific message at the field, input kept.
@@ -205,7 +206,7 @@ def test_every_council_page_and_error_state(browser, live_server):
         body_url = page.url
         forms = [
             ("Gremium bearbeiten", {"#name": ""}),
-            ("Bearbeiten die Amtszeit", {"#starts_on": "32.13.2020"}),
+            ("Daten ändern", {"#starts_on": "32.13.2020"}),
             ("Bearbeiten die Mitgliedschaft von Anna Beispiel (erfunden)", {"#starts_on": ""}),
             ("Beenden die Mitgliedschaft von Anna Beispiel (erfunden)", {}),
             ("Anna Beispiel (erfunden)", {"#name": ""}),

@@ -208,3 +208,10 @@ def test_a_member_withdraws_and_gives_consent_to_be_listed(as_member, db_session
     assert "Mara Mitglied" not in page_text(as_member.get("/beirat"))
     post(as_member, "/mein-bereich/oeffentliche-nennung", {"is_listed": "y"})
     assert "Mara Mitglied" in page_text(as_member.get("/beirat"))
+
+
+def test_a_repeated_choice_is_stored_once_not_a_server_error(as_member, db_session, member):
+    response = post(as_member, NEEDS, {"needs": ["braille", "braille"], "consent": "y"})
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert db_session.scalar(select(func.count()).select_from(SupportNeed)) == 1

@@ -156,13 +156,20 @@ def test_a_deputy_is_carried_only_with_their_member(db_session, officer):
     assert db_session.scalar(select(Term).where(Term.starts_on == NEW_START)) is None
 
 
-def test_carrying_over_into_dates_that_overlap_the_old_term_is_refused(db_session, officer):
+def test_a_new_term_that_starts_early_ends_the_current_one_the_day_before(db_session, officer):
     body = create_body(db_session)
-    old = create_term(db_session, body, OLD_START, OLD_END)
-    member = create_membership(db_session, old)
+    old = create_term(db_session, body, date(2025, 1, 1), date(2029, 12, 31))
+    stays = create_membership(db_session, old)
+    leaves = create_membership(db_session, old)
+    new = carry_over(db_session, body, old, starts_on=date(2026, 12, 1), ends_on=NEW_END,
+                     membership_ids=[stays.id], actor=officer)
+    assert old.ends_on == date(2026, 11, 30)
+    assert (leaves.ends_on, leaves.end_reason) == (date(2026, 11, 30), "term_ended")
+    assert new.starts_on == date(2026, 12, 1)
+    carried = db_session.scalar(select(Membership).where(Membership.term_id == new.id))
     with pytest.raises(DomainError) as error:
-        carry_over(db_session, body, old, starts_on=OLD_END, ends_on=NEW_END,
-                   membership_ids=[member.id], actor=officer)
+        carry_over(db_session, body, new, starts_on=new.starts_on, ends_on=NEW_END,
+                   membership_ids=[carried.id], actor=officer)
     assert error.value.field == "starts_on"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from partizipation.feedback.models import BarrierReport
 from tests.conftest import login
@@ -70,14 +71,31 @@ def test_the_inbox_lists_open_reports_first_and_says_which_are_overdue(client, d
     html = response.get_data(as_text=True)
     text = page_text(response)
     assert html.count("<h1") == 1 and "<caption" in html and 'scope="col"' in html
-    # Open work first, the earliest due on top; finished reports after.
-    assert text.index("Alte Meldung") < text.index("Neue Meldung") < text.index("Erledigte Meldung")
+    # Open work first, the earliest due on top; finished reports in their own list.
+    assert text.index("Alte Meldung") < text.index("Neue Meldung")
+    assert "Erledigte Meldung" not in text
     assert "Zu bearbeiten: 2. Davon überfällig: 1." in text
     # "Overdue" is written out, not shown by colour alone, and only for the late one.
     assert text.count("Überfällig") == 1
     row = text[text.index(f"Nr. {late.id}"):text.index(f"Nr. {fresh.id}")]
     assert "Überfällig" in row
-    assert f'href="{INBOX}/{done.id}"' in html
+    finished = client.get(f"{INBOX}?liste=erledigt")
+    assert f'href="{INBOX}/{done.id}"' in finished.get_data(as_text=True)
+    assert "Alte Meldung" not in page_text(finished)
+
+
+def test_the_inbox_pages_with_a_constant_number_of_statements(client, db_session, connection):
+
+    sign_in(client, db_session, "officer")
+    counts = []
+    for total in (3, 60):
+        while len(db_session.scalars(select(BarrierReport)).all()) < total:
+            create_report(db_session, problem="Meldung", days_ago=3)
+        with count_statements(connection) as statements:
+            page = client.get(f"{INBOX}?seite=2")
+        counts.append(len(statements))
+    assert page.status_code == 200 and "Seite 2 von 3" in page_text(page)
+    assert counts[0] == counts[1]
 
 
 def test_the_inbox_without_reports(client, db_session):
