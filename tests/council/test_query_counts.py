@@ -47,3 +47,16 @@ def test_constant_number_of_queries(client, db_session, engine, officer, council
     large = statements_for(client, engine, url)
     assert small == large, (small, large)
     assert 2 <= small <= 8
+
+
+@pytest.mark.parametrize("url", ["/verwaltung/gremien/{id}/verlauf",
+                                 "/verwaltung/gremien/{id}/verlauf?seite=3"])
+def test_the_history_pages_with_a_constant_number_of_queries(
+        client, db_session, engine, officer, council, url):
+    login(client, officer.email)
+    url = url.format(id=council.id)
+    add_members(db_session, council, 10)
+    small = statements_for(client, engine, url)
+    add_members(db_session, council, 990)
+    large = statements_for(client, engine, url)
+    assert small == large, (small, large)
