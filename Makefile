@@ -40,6 +40,8 @@ browser: install
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
+# Two test processes (pytest-xdist): the suite keeps under ten minutes on a 2-core machine.
+PYTEST_ARGS ?= -n 2
 test: translations browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 

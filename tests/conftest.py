@@ -29,9 +29,15 @@ pytest_plugins = ["tests.smtp"]
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
+    """SQLite in a temporary folder, or TEST_DATABASE_URL; with several test processes
+    (pytest-xdist), each gets a PostgreSQL database of its own (`<db>_gw0`, …)."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
+        if worker_id != "master":
+            from .concurrency import separate_database
+
+            return separate_database(url, worker_id, tmp_path_factory)
         return url
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
 

@@ -249,7 +249,3 @@ def check_page(page: Any, *, keyboard: bool = True, reflow: bool = True) -> list
         problems += reflow_problems(page)
     return problems
 
-
-def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    """Run the crawler last: it sends forms, and the flow tests expect the demo data untouched."""
-    items.sort(key=lambda item: "test_crawl.py" in item.nodeid)
