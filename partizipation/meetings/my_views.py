@@ -1,0 +1,56 @@
+"""The signed-in person's pages: my invitations, my calendar feed address."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..accounts.services import absolute_url
+from ..db import db
+from ..forms import ActionForm
+from ..i18n import _l
+from ..paging import paginate
+from ..people.privacy import person_of
+from ..permissions import require
+from . import permissions
+from .blueprint import bp
+from .feeds import new_token, revoke, token_of
+from .queries import my_invitations, requests_by_invitee
+
+MY = "/mein-bereich"
+
+
+@bp.get(f"{MY}/sitzungen")
+def my_meetings():  # type: ignore[no-untyped-def]
+    require(current_user.is_authenticated)
+    person = person_of(db.session, current_user)
+    past = request.args.get("zeit") == "vergangen"
+    page = None
+    requests: dict[int, list[str]] = {}
+    if person is not None:
+        page = paginate(db.session, my_invitations(person, past=past))
+        requests = requests_by_invitee(db.session, [i.id for i in page])
+    return render_template("meetings/my_meetings.html", page=page, past=past,
+                           requests=requests)
+
+
+@bp.route(f"{MY}/kalender", methods=["GET", "POST"])
+def calendar_feed():  # type: ignore[no-untyped-def]
+    require(permissions.can_use_calendar_feed(current_user))
+    form = ActionForm()
+    secret = None
+    if form.validate_on_submit():
+        if request.form.get("action") == "revoke":
+            revoke(db.session, current_user)
+            db.session.commit()
+            flash(_l("Your calendar address has been deleted. It no longer works."), "success")
+            return redirect(url_for("meetings.calendar_feed"))
+        secret = new_token(db.session, current_user)
+        db.session.commit()
+        flash(_l("Your new calendar address is ready. Copy it now: it is shown only once."),
+              "success")
+    elif form.is_submitted():
+        abort(400)
+    address = absolute_url("meetings.personal_ics", token=secret) if secret else None
+    return render_template("meetings/calendar_feed.html", form=form, address=address,
+                           token=token_of(db.session, current_user))
