@@ -44,8 +44,8 @@ STATUSES = {
 }
 ANSWERS = {
     Answer.OPEN: _l("No answer yet"),
-    Answer.ATTENDING: _l("Attending"),
-    Answer.NOT_ATTENDING: _l("Not attending"),
+    Answer.ATTENDING: _l("I will attend"),
+    Answer.NOT_ATTENDING: _l("I will not attend"),
     Answer.DEPUTY_ATTENDS: _l("My personal deputy attends"),
 }
 # How an answer reads about someone else (the officer's lists).
