@@ -14,7 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import clock
+from ..council.memberships import MembershipData, save_membership
 from ..council.models import Body, BodyKind
+from ..council.services import save_person, save_term
 from ..people.models import Person
 from .agenda import DocumentData, ItemData, add_document, add_item
 from .answers import give_answer, save_support_request
@@ -101,6 +103,7 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
     kamen = save_place(session, None, KAMEN, actor=officer)
 
     steering = bodies[BodyKind.STEERING_GROUP]
+    _steering_members(session, steering, officer)
     past = create_meeting(session, _data(
         "Lenkungsgruppe: Rückblick und Ziele", steering, -75, "10:00", "12:30", kreishaus,
         component="structure"), actor=officer)
@@ -129,6 +132,33 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
     _council_meeting(session, bodies[BodyKind.ADVISORY_COUNCIL], kamen, users)
     session.flush()
     return []
+
+
+# The steering group: self-advocates of the council (one with a personal deputy) and invented
+# decision makers from politics and administration.
+STEERING = [
+    ("Max Muster (erfunden)", "chair", None),
+    ("Georg Skizzenmann (erfunden)", "deputy", "Max Muster (erfunden)"),
+    ("Clara Probe (erfunden)", "member", None),
+    ("Dr. Rita Beispiel (erfundene Vertreterin des Landrats)", "member", None),
+    ("Tom Vorlage (erfundener Kreistagsabgeordneter)", "member", None),
+]
+
+
+def _steering_members(session: Session, body: Body, officer: Any) -> None:
+    start = clock.today().replace(month=1, day=1)
+    term = save_term(session, body, None, starts_on=start,
+                     ends_on=start.replace(year=start.year + 5) - timedelta(days=1),
+                     actor=officer)
+    memberships: dict[str, Any] = {}
+    for name, role, deputy_of in STEERING:
+        person = session.scalar(select(Person).where(Person.name == name))
+        if person is None:
+            person = save_person(session, None, {"name": name, "is_listed": True,
+                                                 "email": None}, actor=officer, today=start)
+        memberships[name] = save_membership(session, body, None, MembershipData(
+            person_id=person.id, term_id=term.id, role=role, has_vote=True, starts_on=start,
+            deputy_for_id=memberships[deputy_of].id if deputy_of else None), actor=officer)
 
 
 def _council_meeting(session: Session, council: Body, place: Any, users: dict[str, Any]) -> None:
