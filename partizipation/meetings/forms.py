@@ -162,7 +162,7 @@ class SupportRequestForm(Form):
 
 class BookingForm(Form):
     booked_with = StringField(_l("Booked with"), description=_l(
-        "For example the name of the interpreting service."), validators=[_length(300)])
+        "For example the service or the person who provides it."), validators=[_length(300)])
     is_confirmed = BooleanField(_l("Confirmed"))
     note = TextAreaField(_l("Note (optional)"), validators=[_length(1000)])
 
