@@ -24,7 +24,7 @@ for _check in permissions.CHECKS:
     bp.add_app_template_global(_check)
 bp.add_app_template_global(label, "meeting_label")
 bp.add_app_template_global(action_label, "meeting_action_label")
-bp.add_app_template_global(PLACE_FACTS, "place_facts")
+bp.add_app_template_global(lambda: PLACE_FACTS, "place_facts_table")
 bp.add_app_template_global(clock.today, "meetings_today")
 
 

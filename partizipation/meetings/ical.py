@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, render_template
+from flask import current_app
 from icalendar import Calendar, Event, vCalAddress
 
 from .. import clock
 from ..accounts.services import absolute_url
 from ..mail.services import Attachment
+from .labels import PLACE_FACTS
 from .models import Meeting, MeetingFormat, MeetingStatus
 
 PRODID = "-//Partizipation Kreis Unna//Sitzungen//DE"
@@ -29,15 +30,56 @@ def location(meeting: Meeting) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = ()) -> str:
-    """The event's text in the current language: link, place with its accessibility, agenda."""
-    return render_template("meetings/calendar_description.txt", meeting=meeting,
-                           with_join=with_join, items=list(items),
-                           url=absolute_url("meetings.detail", meeting_id=meeting.id)).strip()
+def _place_text(meeting: Meeting) -> str:
+    from flask_babel import gettext as _
+
+    place = meeting.place
+    assert place is not None
+    lines = [_("Place:") + " " + location(meeting)]
+    if place.nearest_stop:
+        lines.append(f"{_('Nearest stop')}: {place.nearest_stop}")
+    if place.parking:
+        lines.append(f"{_('Parking')}: {place.parking}")
+    lines.append(f"{_('Accessibility of the place')}:")
+    for fact, text in PLACE_FACTS.items():
+        lines.append(f"- {text}: {_('yes') if getattr(place, fact) else _('no')}")
+    if place.accessibility_notes:
+        lines.append(place.accessibility_notes)
+    return "\n".join(lines)
+
+
+def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
+                places: dict[int, str] | None = None) -> str:
+    """The event's text in the current language: when, link, place with its accessibility,
+    how to join (for invitees), agenda. `places` caches the text of each place (a feed)."""
+    from flask_babel import gettext as _
+
+    from .blueprint import meeting_when
+
+    lines = [meeting_when(meeting)]
+    if meeting.status == MeetingStatus.CANCELLED:
+        lines.append(_("This meeting has been cancelled.") + (
+            f" {_('Reason:')} {meeting.cancel_reason}" if meeting.cancel_reason else ""))
+    lines.append(f"{_('Meeting page:')} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
+    if meeting.place is not None and meeting.format != MeetingFormat.ONLINE:
+        cache = places if places is not None else {}
+        if meeting.place.id not in cache:
+            cache[meeting.place.id] = _place_text(meeting)
+        lines.append(cache[meeting.place.id])
+    if with_join and meeting.format != MeetingFormat.IN_PERSON:
+        lines.append(f"{_('Join online:')} {meeting.join_url or '–'}")
+        if meeting.join_details:
+            lines.append(meeting.join_details)
+    items = list(items)
+    if items:
+        lines.append(f"{_('Agenda')}:")
+        lines.extend(_("TOP %(n)s: %(title)s", n=i.position, title=i.title) for i in items)
+    return "\n".join(lines)
 
 
 def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
-          attendee: tuple[str, str] | None = None) -> Event:
+          attendee: tuple[str, str] | None = None, places: dict[int, str] | None = None
+          ) -> Event:
     """One VEVENT of `meeting`; `attendee` (email, name) for a personal invitation."""
     entry = Event()
     entry.add("uid", meeting.uid)
@@ -49,7 +91,8 @@ def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
     where = location(meeting)
     if where:
         entry.add("location", where)
-    entry.add("description", description(meeting, with_join=with_join, items=items))
+    entry.add("description", description(meeting, with_join=with_join, items=items,
+                                         places=places))
     entry.add("url", absolute_url("meetings.detail", meeting_id=meeting.id))
     cancelled = meeting.status == MeetingStatus.CANCELLED
     entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")

@@ -60,7 +60,7 @@ ALTERNATIVES = {
     AlternativeKind.LARGE_PRINT: _l("Large print"),
     AlternativeKind.TEXT: _l("Text version"),
 }
-INVITEE_ROLES = {
+INVITEE_ROLES: dict[Any, Any] = {
     **ROLES,
     "facilitator": _l("Participation facilitator"),
     "guest": _l("Guest"),

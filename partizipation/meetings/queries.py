@@ -13,9 +13,10 @@ from ..council.models import Body
 from ..people.models import Person
 from .models import Invitee, Meeting, MeetingStatus, SupportRequest
 
-# Calendar feeds hold meetings from this many days back, and at most this many.
-FEED_DAYS_BACK = 365
-FEED_LIMIT = 500
+# Calendar feeds hold meetings from this many days back, and at most this many (a calendar
+# program fetches a feed again and again: it stays small).
+FEED_DAYS_BACK = 180
+FEED_LIMIT = 200
 
 
 def announced() -> Any:

@@ -29,8 +29,8 @@ from .forms import AnswerForm, FilterForm, SupportRequestForm
 from .labels import ANSWERS
 from .models import Document, Invitee, Meeting
 from .queries import (
-    body_feed,
     bodies_with_public_meetings,
+    body_feed,
     my_invitee,
     personal_feed,
     public_upcoming,
@@ -207,7 +207,8 @@ def body_ics(body_id: int):  # type: ignore[no-untyped-def]
     body = db.session.get(Body, body_id)
     if body is None or not body.is_public or not can_view_body(None, body):
         abort(404)
-    events = [ical.event(m, with_join=False) for m in body_feed(db.session, body)]
+    places: dict[int, str] = {}
+    events = [ical.event(m, with_join=False, places=places) for m in body_feed(db.session, body)]
     return _ics(ical.calendar(events, name=body.name), f"gremium-{body.id}.ics")
 
 
@@ -217,6 +218,7 @@ def personal_ics(token: str):  # type: ignore[no-untyped-def]
     if user is None:
         abort(404)
     meetings = personal_feed(db.session, person_of(db.session, user))
-    events = [ical.event(m, with_join=True) for m in meetings]
+    places: dict[int, str] = {}
+    events = [ical.event(m, with_join=True, places=places) for m in meetings]
     return _ics(ical.calendar(events, name=str(_l("My meetings"))), "meine-sitzungen.ics")
 

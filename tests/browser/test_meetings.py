@@ -102,7 +102,8 @@ def test_every_meeting_page_and_state(browser, live_server, lang):
     try:
         for path in ("/verwaltung/sitzungen", "/verwaltung/sitzungen?zeit=vergangen",
                      f"/verwaltung/sitzungen/{council}", f"/verwaltung/sitzungen/{past}",
-                     f"/verwaltung/sitzungen/{planned}", f"/verwaltung/sitzungen/{planned}/einladen",
+                     f"/verwaltung/sitzungen/{planned}",
+                     f"/verwaltung/sitzungen/{planned}/einladen",
                      f"/verwaltung/sitzungen/{council}/eingeladene",
                      f"/verwaltung/sitzungen/{planned}/eingeladene?suche=Beispiel",
                      f"/verwaltung/sitzungen/{council}/logistik",

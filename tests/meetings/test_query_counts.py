@@ -77,6 +77,7 @@ def test_constant_statements_at_10_and_1000_meetings(app, client, db_session, en
     small = [statements(c, engine, url) for c, url in urls]
     add_meetings(db_session, cast, 990, persons)
     large = [statements(c, engine, url) for c, url in urls]
-    print("statements at 10 and 1,000 meetings:", dict(zip([u for _c, u in urls], small, strict=True)))
+    paths = [url for _client, url in urls]
+    print("statements at 10 and 1,000 meetings:", dict(zip(paths, small, strict=True)))
     assert small == large, list(zip([u for _c, u in urls], small, large, strict=True))
     assert max(small) <= 12, small
