@@ -46,7 +46,6 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('created_at', partizipation.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('last_used_at', partizipation.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_calendar_tokens_user_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_calendar_tokens')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_calendar_tokens_token_hash')),
