@@ -49,6 +49,19 @@ def personal_deputy(session: Session, invitee: Invitee) -> Membership | None:
     return None
 
 
+def invitees_with_deputy(session: Session, invitees: list[Invitee]) -> set[int]:
+    """Ids of the invitees (members, not deputies) whose membership has a current personal
+    deputy: one query per body among them (a page of invitations has few bodies)."""
+    bodies = {i.meeting.body_id: i.meeting.body for i in invitees
+              if i.membership_id and i.source != InviteeSource.DEPUTY and i.meeting.body}
+    principals: set[int] = set()
+    for body in bodies.values():
+        principals |= {m.deputy_for_id for m in current_memberships(session, body)
+                       if m.deputy_for_id}
+    return {i.id for i in invitees if i.membership_id in principals
+            and i.source != InviteeSource.DEPUTY}
+
+
 def answer_choices(session: Session, invitee: Invitee) -> list[str]:
     choices = [Answer.ATTENDING.value, Answer.NOT_ATTENDING.value]
     if invitee.source != InviteeSource.DEPUTY and personal_deputy(session, invitee) is not None:

@@ -24,6 +24,7 @@ from . import ical, permissions
 from .agenda import arrange, document_folder, documents_of
 from .answers import answer_choices, give_answer, requests_of, save_support_request
 from .blueprint import bp
+from .my_views import my_meetings_page
 from .feeds import user_for
 from .forms import AnswerForm, FilterForm, SupportRequestForm
 from .labels import ANSWERS
@@ -109,7 +110,9 @@ def _own_invitee(meeting: Meeting, invitee_id: int) -> Invitee:
 def answer(meeting_id: int, invitee_id: int):  # type: ignore[no-untyped-def]
     meeting = _load(meeting_id)
     invitee = _own_invitee(meeting, invitee_id)
-    form = AnswerForm()
+    # From /mein-bereich/sitzungen each invitation's form has its own prefix (unique ids).
+    from_my_area = request.args.get("von") == "mein-bereich"
+    form = AnswerForm(prefix=f"i{invitee.id}" if from_my_area else "")
     form.answer.choices = [SelectChoice(c, ANSWERS[c])  # type: ignore[index]
                            for c in answer_choices(db.session, invitee)]
     if form.validate_on_submit():
@@ -126,7 +129,11 @@ def answer(meeting_id: int, invitee_id: int):  # type: ignore[no-untyped-def]
             if deputy is not None:
                 flash(_l("Your personal deputy %(name)s has been invited by email.",
                          name=deputy.person.name), "success")
+            if from_my_area:
+                return redirect(url_for("meetings.my_meetings") + f"#einladung-{invitee.id}")
             return redirect(url_for("meetings.detail", meeting_id=meeting.id) + "#antwort")
+    if from_my_area:
+        return my_meetings_page(failed=(invitee.id, form))
     return _render_detail(meeting, invitee, form)
 
 

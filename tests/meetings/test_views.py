@@ -347,3 +347,22 @@ def test_export_and_erasure(app, client, db_session, cast, meeting):
     assert invitation["support_requests"][0]["kind"] == "large_print"
     erase(db_session, cast.user("invited"), cast.persons["invited"])
     assert db_session.scalar(select(func.count()).select_from(SupportRequest)) == 0
+
+
+def test_answering_from_my_area(client, db_session, cast, meeting):
+    meeting = meeting[0]
+    _url, row = _answer_url(db_session, meeting, cast.persons["invited"])
+    login(client, "invited@example.org")
+    page = client.get("/mein-bereich/sitzungen")
+    html = page.get_data(as_text=True)
+    assert f'name="i{row.id}-answer"' in html and "deputy_attends" in html
+    url = f"/sitzungen/{meeting.id}/antwort/{row.id}?von=mein-bereich"
+    response = client.post(url, data={"csrf_token": csrf_token(page)})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<title>Fehler:" in html
+    assert f'id="i{row.id}-answer-error"' in html and "Meine Sitzungen" in html
+    response = client.post(url, data={f"i{row.id}-answer": "attending",
+                                      "csrf_token": csrf_token(page)})
+    assert response.headers["Location"].endswith(f"/mein-bereich/sitzungen#einladung-{row.id}")
+    db_session.expire_all()
+    assert row.answer == "attending"
