@@ -11,7 +11,6 @@ from wtforms.fields.choices import SelectChoice
 
 from ..council.labels import SUPPORT_NEEDS
 from ..council.models import Body, SupportNeedKind
-from ..council.permissions import can_view_body
 from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
 from ..db import db
 from ..domain import DomainError
@@ -24,11 +23,11 @@ from . import ical, permissions
 from .agenda import arrange, document_folder, documents_of
 from .answers import answer_choices, give_answer, requests_of, save_support_request
 from .blueprint import bp
-from .my_views import my_meetings_page
 from .feeds import user_for
 from .forms import AnswerForm, FilterForm, SupportRequestForm
 from .labels import ANSWERS
 from .models import Document, Invitee, Meeting
+from .pages import my_meetings_page
 from .queries import (
     bodies_with_public_meetings,
     body_feed,
@@ -212,7 +211,7 @@ def _slug(title: str) -> str:
 @bp.get("/sitzungen/gremium/<int:body_id>/kalender.ics")
 def body_ics(body_id: int):  # type: ignore[no-untyped-def]
     body = db.session.get(Body, body_id)
-    if body is None or not body.is_public or not can_view_body(None, body):
+    if body is None or not body.is_public:
         abort(404)
     places: dict[int, str] = {}
     events = [ical.event(m, with_join=False, places=places) for m in body_feed(db.session, body)]
