@@ -88,8 +88,7 @@ def booking(meeting_id: int, kind: str):  # type: ignore[no-untyped-def]
             db.session.commit()
             flash(_l("The booking for “%(need)s” has been saved.", need=need_label(kind)),
                   "success")
-            return redirect(url_for("meetings.logistics_page", meeting_id=meeting.id)
-                            + f"#buchung-{kind}")
+            return redirect(url_for("meetings.logistics_page", meeting_id=meeting.id))
     return _render(meeting, (kind, form))
 
 
