@@ -32,10 +32,55 @@ from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
 from tests.municipalities.factories import create_facilitator, create_municipality  # noqa: E402
 
-SIZES = {"small": (10, 10), "large": (500, 400)}  # (council members, facilitators)
+# (council members, facilitators, meetings); every meeting has 30 invitees.
+SIZES = {"small": (10, 10, 10), "large": (500, 400, 1000)}
+FEED_TOKEN = "bench-feed-secret-0123456789abcdefghijklmnop"
 
 
-def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped-def]
+def add_meetings(session, council, count: int) -> int:  # type: ignore[no-untyped-def]
+    """`count` announced public meetings with 30 invitees each (one of them a member with a
+    calendar feed), answers and support requests; returns the first meeting's id."""
+    import uuid
+    from datetime import timedelta
+
+    from sqlalchemy import insert
+
+    from partizipation import clock
+    from partizipation.council.models import SupportConsent
+    from partizipation.meetings.feeds import digest
+    from partizipation.meetings.models import CalendarToken, Invitee, Meeting, SupportRequest
+    from partizipation.people.models import Person
+    from tests.meetings.factories import create_item, create_place
+
+    member = create_user(session, email="member@example.org")
+    persons = [Person(name=f"Eingeladen {n:02d}", email=f"e{n}@example.org",
+                      user_id=member.id if n == 0 else None) for n in range(30)]
+    session.add_all(persons)
+    session.flush()
+    consent = SupportConsent(person_id=persons[0].id, purpose="support_needs", text_version="b",
+                             consent_text="b")
+    session.add_all([consent, CalendarToken(user_id=member.id, token_hash=digest(FEED_TOKEN))])
+    place = create_place(session, name="Kreishaus Unna")
+    now = clock.now()
+    ids = list(session.scalars(insert(Meeting).returning(Meeting.id), [
+        {"uid": f"{uuid.uuid4()}@example.org", "title": f"Sitzung {i:04d}", "kind": "session",
+         "body_id": council.id, "format": "in_person", "place_id": place.id,
+         "status": "invited", "starts_at": now + timedelta(days=1 + i % 300, hours=i % 5),
+         "ends_at": now + timedelta(days=1 + i % 300, hours=2 + i % 5)} for i in range(count)]))
+    answers = ["attending", "not_attending", "open", "deputy_attends"]
+    invitees = list(session.scalars(insert(Invitee).returning(Invitee.id), [
+        {"meeting_id": m, "person_id": p.id, "answer": answers[n % 4]}
+        for m in ids for n, p in enumerate(persons)]))
+    session.execute(insert(SupportRequest), [
+        {"invitee_id": i, "consent_id": consent.id, "kind": "sign_language"}
+        for i in invitees[::3]])
+    first = session.get(Meeting, ids[0])
+    for title in ("Begrüßung", "Bericht", "Verschiedenes"):
+        create_item(session, first, title=title)
+    return ids[0]
+
+
+def build(url: str, members: int, facilitators: int, meetings: int):  # type: ignore[no-untyped-def]
     engine = make_engine(url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -55,8 +100,9 @@ def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped
         for number in range(facilitators):
             create_facilitator(session, towns[number % 10], status="active",
                                trained_on=date(2025, 3, 1) if number % 2 else None)
+        meeting = add_meetings(session, council, meetings)
         session.commit()
-        ids = {"body": council.id, "officer": officer.email}
+        ids = {"body": council.id, "officer": officer.email, "meeting": meeting}
     return app, ids
 
 
@@ -67,7 +113,8 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
                                    "csrf_token": csrf_token(page)})
     engine = app.extensions["db"].engine
     pages = ["/", "/beirat", "/kommunen", f"/verwaltung/gremien/{ids['body']}",
-             "/verwaltung/netzwerk"]
+             "/verwaltung/netzwerk", "/sitzungen", f"/sitzungen/{ids['meeting']}",
+             f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):
@@ -102,20 +149,21 @@ def main() -> None:
     args = parser.parse_args()
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size, (members, facilitators) in SIZES.items():
+        for size, (members, facilitators, meetings) in SIZES.items():
             url = args.database_url or f"sqlite:///{tmp}/bench-{size}.sqlite"
-            app, ids = build(url, members, facilitators)
+            app, ids = build(url, members, facilitators, meetings)
             figures[size] = measure(app, ids, args.requests)
             app.extensions["db"].engine.dispose()
     print(f"Pages at small {SIZES['small']} and large {SIZES['large']} data "
-          f"(council members, facilitators); {args.requests} requests each, one process.")
-    header = (f"{'page':34} {'median ms':>17} {'ratio':>6} {'p95 ms':>15} {'SQL':>9} "
+          f"(council members, facilitators, meetings with 30 invitees each); "
+          f"{args.requests} requests each, one process.")
+    header = (f"{'page':40} {'median ms':>17} {'ratio':>6} {'p95 ms':>15} {'SQL':>9} "
               f"{'peak KiB':>17}")
     print(header)
     print("-" * len(header))
     for url in figures["small"]:
         s, large = figures["small"][url], figures["large"][url]
-        print(f"{url:34} {s['median_ms']:8.1f} {large['median_ms']:8.1f} "
+        print(f"{url[:40]:40} {s['median_ms']:8.1f} {large['median_ms']:8.1f} "
               f"{large['median_ms'] / s['median_ms']:6.1f} "
               f"{s['p95_ms']:7.1f} {large['p95_ms']:7.1f} "
               f"{s['statements']:4.0f} {large['statements']:4.0f} "

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
-from .models import OutboxMessage
+from .models import OutboxAttachment, OutboxMessage
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to send with a message: its name, full content type and bytes."""
+
+    filename: str
+    content_type: str
+    content: bytes
 
 
 def queue_mail(
@@ -20,12 +31,14 @@ def queue_mail(
     template: str,
     locale: str = "de",
     reply_to: str | None = None,
+    attachments: Sequence[Attachment] = (),
     **context: Any,
 ) -> OutboxMessage:
     """Add a message to the outbox in the caller's transaction (flushed, not committed).
 
     `subject` is a lazy string (`_l(...)`) rendered in the recipient's `locale` with `context`;
-    `template` is a plain-text template, templates/<domain>/mail/<name>.txt.
+    `template` is a plain-text template, templates/<domain>/mail/<name>.txt; `attachments`
+    travel with the message (stored in the outbox, sent by the worker).
     """
     with force_locale(locale):
         subject_text = str(subject) % context if context else str(subject)
@@ -38,6 +51,8 @@ def queue_mail(
         subject=subject_text[:255],
         body_text=body,
         locale=locale,
+        attachments=[OutboxAttachment(filename=a.filename, content_type=a.content_type,
+                                      content=a.content) for a in attachments],
     )
     session.add(message)
     session.flush()

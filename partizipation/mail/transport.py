@@ -12,8 +12,23 @@ from typing import Any
 from .models import OutboxMessage
 
 
+def _content_type(value: str) -> tuple[str, str, dict[str, str]]:
+    """"text/calendar; method=REQUEST" → ("text", "calendar", {"method": "REQUEST"})."""
+    kind, *parameters = (part.strip() for part in value.split(";"))
+    maintype, _, subtype = kind.partition("/")
+    params = {}
+    for parameter in parameters:
+        key, _, val = parameter.partition("=")
+        if key and val:
+            params[key.strip().lower()] = val.strip().strip('"')
+    if not maintype or not subtype:
+        raise ValueError(f"not a content type: {value!r}")
+    return maintype, subtype, params
+
+
 def build_message(row: OutboxMessage, mail_from: str) -> EmailMessage:
-    """The email for an outbox row: plain text, same Message-ID on every attempt."""
+    """The email for an outbox row: plain text (with its attachments), same Message-ID on every
+    attempt."""
     message = EmailMessage()
     message["From"] = mail_from
     message["To"] = row.to_address
@@ -25,7 +40,11 @@ def build_message(row: OutboxMessage, mail_from: str) -> EmailMessage:
     if row.reply_to:
         message["Reply-To"] = row.reply_to
     message.set_content(row.body_text)
-    # After set_content, which drops every Content-* header set before it.
+    for attachment in row.attachments:
+        maintype, subtype, params = _content_type(attachment.content_type)
+        message.add_attachment(attachment.content, maintype=maintype, subtype=subtype,
+                               filename=attachment.filename, params=params)
+    # Last: set_content and add_attachment move or drop the Content-* headers set before them.
     message["Content-Language"] = row.locale
     return message
 

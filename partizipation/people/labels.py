@@ -39,7 +39,19 @@ DATA_KEYS = {
 
 def data_label(key: str) -> str:
     text = DATA_KEYS.get(key)
+    if text is None:
+        text = _domain_keys().get(key)
     return str(text) if text is not None else key.replace("_", " ").capitalize()
+
+
+def _domain_keys() -> dict[str, Any]:
+    """Headings a domain adds for its own keys (its `personal.DATA_LABELS`)."""
+    from ..domains import with_personal_data
+
+    found: dict[str, Any] = {}
+    for domain in with_personal_data():
+        found.update(getattr(domain.module("personal"), "DATA_LABELS", {}))
+    return found
 
 
 def data_value(key: str, value: Any) -> str:

@@ -1,0 +1,95 @@
+"""The meetings blueprint, its template globals, and the loaders its views share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort
+from flask_babel import format_date, format_time
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from .. import clock
+from ..db import db
+from ..i18n import _l
+from ..uploads import describe
+from . import permissions
+from .history import action_label
+from .labels import PLACE_FACTS, label
+from .models import AgendaItem, Document, Invitee, Meeting, MeetingStatus
+
+bp = Blueprint("meetings", __name__)
+
+for _check in permissions.CHECKS:
+    bp.add_app_template_global(_check)
+bp.add_app_template_global(label, "meeting_label")
+bp.add_app_template_global(action_label, "meeting_action_label")
+bp.add_app_template_global(lambda: PLACE_FACTS, "place_facts_table")
+bp.add_app_template_global(clock.today, "meetings_today")
+
+
+@bp.app_template_global()
+def document_link_text(document: Document) -> str:
+    """“Einladung (PDF, 240 KB)”."""
+    return f"{document.title} ({describe(document.mime_type, document.size)})"
+
+
+@bp.app_template_global()
+def meeting_when(meeting: Meeting) -> str:
+    """“Friday, 27 March 2026, 18:00 to 20:00” in the current language (Berlin time)."""
+    start, end = clock.local(meeting.starts_at), clock.local(meeting.ends_at)
+    if start.date() == end.date():
+        return str(_l("%(date)s, %(start)s to %(end)s", date=format_date(start.date(), "full"),
+                      start=format_time(start, "short"), end=format_time(end, "short")))
+    return str(_l("%(start_date)s, %(start)s to %(end_date)s, %(end)s",
+                  start_date=format_date(start.date(), "full"), start=format_time(start, "short"),
+                  end_date=format_date(end.date(), "full"), end=format_time(end, "short")))
+
+
+@bp.app_template_global()
+def meeting_is_past(meeting: Meeting) -> bool:
+    return bool(meeting.ends_at < clock.now())
+
+
+@bp.app_template_global()
+def meetings_next_public() -> list[Meeting]:
+    """For the start page: the next public meetings."""
+    from .queries import next_public
+
+    return next_public(db.session)
+
+
+@bp.app_template_global()
+def meetings_my_area() -> dict[str, Any]:
+    """What the meetings section of /mein-bereich shows for the signed-in user."""
+    from ..people.privacy import person_of
+
+    person = person_of(db.session, current_user)
+    data: dict[str, Any] = {"person": person, "open": 0, "upcoming": 0}
+    if person is not None:
+        row = db.session.execute(
+            select(func.count(), func.count().filter(Invitee.answer == "open"))
+            .join(Meeting, Invitee.meeting_id == Meeting.id)
+            .where(Invitee.person_id == person.id, Meeting.status == MeetingStatus.INVITED,
+                   Meeting.ends_at >= clock.now())).one()
+        data["upcoming"], data["open"] = row
+    return data
+
+
+@bp.app_template_global()
+def meetings_network_roster() -> list[Any]:
+    """The facilitators' network's members who agreed to be listed (for its body page)."""
+    from .invitees import network_roster
+
+    return network_roster(db.session)
+
+
+def load_meeting(meeting_id: int) -> Meeting:
+    return db.session.get(Meeting, meeting_id) or abort(404)
+
+
+def load_item(meeting: Meeting, item_id: int) -> AgendaItem:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting.id:
+        abort(404)
+    return item

@@ -1,0 +1,134 @@
+"""iCalendar (RFC 5545) for meetings, built with the `icalendar` library.
+
+Every meeting keeps one UID for ever and raises its SEQUENCE on every change, so a calendar
+program updates the entry it has instead of adding a second one; a cancellation is METHOD:CANCEL
+with STATUS:CANCELLED. Join details are written only into what invitees and the officer get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from flask import current_app
+from icalendar import Calendar, Event, vCalAddress
+
+from .. import clock
+from ..accounts.services import absolute_url
+from ..mail.services import Attachment
+from .labels import PLACE_FACTS
+from .models import Meeting, MeetingFormat, MeetingStatus
+
+PRODID = "-//Partizipation Kreis Unna//Sitzungen//DE"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def location(meeting: Meeting) -> str:
+    if meeting.place is None or meeting.format == MeetingFormat.ONLINE:
+        return "Online" if meeting.format == MeetingFormat.ONLINE else ""
+    parts = [meeting.place.name, meeting.place.room, meeting.place.address]
+    return ", ".join(part for part in parts if part)
+
+
+def _place_text(meeting: Meeting) -> str:
+    from flask_babel import gettext as _
+
+    place = meeting.place
+    assert place is not None
+    lines = [_("Place:") + " " + location(meeting)]
+    if place.nearest_stop:
+        lines.append(f"{_('Nearest stop')}: {place.nearest_stop}")
+    if place.parking:
+        lines.append(f"{_('Parking')}: {place.parking}")
+    lines.append(f"{_('Accessibility of the place')}:")
+    for fact, text in PLACE_FACTS.items():
+        lines.append(f"- {text}: {_('yes') if getattr(place, fact) else _('no')}")
+    if place.accessibility_notes:
+        lines.append(place.accessibility_notes)
+    return "\n".join(lines)
+
+
+def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
+                places: dict[int, str] | None = None) -> str:
+    """The event's text in the current language: when, link, place with its accessibility,
+    how to join (for invitees), agenda. `places` caches the text of each place (a feed)."""
+    from flask_babel import gettext as _
+
+    from .blueprint import meeting_when
+
+    lines = [meeting_when(meeting)]
+    if meeting.status == MeetingStatus.CANCELLED:
+        lines.append(_("This meeting has been cancelled.") + (
+            f" {_('Reason:')} {meeting.cancel_reason}" if meeting.cancel_reason else ""))
+    lines.append(f"{_('Meeting page:')} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
+    if meeting.place is not None and meeting.format != MeetingFormat.ONLINE:
+        cache = places if places is not None else {}
+        if meeting.place.id not in cache:
+            cache[meeting.place.id] = _place_text(meeting)
+        lines.append(cache[meeting.place.id])
+    if with_join and meeting.format != MeetingFormat.IN_PERSON:
+        lines.append(f"{_('Join online:')} {meeting.join_url or '–'}")
+        if meeting.join_details:
+            lines.append(meeting.join_details)
+    items = list(items)
+    if items:
+        lines.append(f"{_('Agenda')}:")
+        lines.extend(_("TOP %(n)s: %(title)s", n=i.position, title=i.title) for i in items)
+    return "\n".join(lines)
+
+
+def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
+          attendee: tuple[str, str] | None = None, places: dict[int, str] | None = None
+          ) -> Event:
+    """One VEVENT of `meeting`; `attendee` (email, name) for a personal invitation."""
+    entry = Event()
+    entry.add("uid", meeting.uid)
+    entry.add("sequence", meeting.sequence)
+    entry.add("dtstamp", clock.now())
+    entry.add("dtstart", meeting.starts_at)
+    entry.add("dtend", meeting.ends_at)
+    entry.add("summary", meeting.title)
+    where = location(meeting)
+    if where:
+        entry.add("location", where)
+    entry.add("description", description(meeting, with_join=with_join, items=items,
+                                         places=places))
+    entry.add("url", absolute_url("meetings.detail", meeting_id=meeting.id))
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if attendee is not None:
+        organizer = vCalAddress(f"mailto:{current_app.config['MAIL_FROM']}")
+        organizer.params["cn"] = current_app.config["SITE_NAME"]
+        entry.add("organizer", organizer)
+        address = vCalAddress(f"mailto:{attendee[0]}")
+        address.params["cn"] = attendee[1]
+        # No reply by mail is expected: people answer on the meeting page.
+        address.params["rsvp"] = "FALSE"
+        address.params["partstat"] = "NEEDS-ACTION"
+        entry.add("attendee", address)
+    return entry
+
+
+def calendar(events: Iterable[Event], *, method: str | None = None,
+             name: str | None = None) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    if method:
+        cal.add("method", method)
+    if name:
+        cal.add("x-wr-calname", name)
+    for entry in events:
+        cal.add_component(entry)
+    return cal.to_ical()  # type: ignore[no-any-return]
+
+
+def invitation_attachment(meeting: Meeting, *, email: str, name: str,
+                          items: Iterable[Any] = (), cancel: bool = False) -> Attachment:
+    """The .ics of a personal mail: METHOD:REQUEST (or CANCEL), with the join details."""
+    method = "CANCEL" if cancel else "REQUEST"
+    data = calendar([event(meeting, with_join=True, items=items, attendee=(email, name))],
+                    method=method)
+    return Attachment(filename="einladung.ics" if not cancel else "absage.ics",
+                      content_type=f"text/calendar; charset=utf-8; method={method}",
+                      content=data)

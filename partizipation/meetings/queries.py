@@ -1,0 +1,114 @@
+"""Read-only queries of the meeting pages; each runs a fixed number of SQL statements."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, contains_eager, joinedload
+
+from .. import clock
+from ..council.models import Body
+from ..people.models import Person
+from .models import Invitee, Meeting, MeetingStatus, SupportRequest
+
+# Calendar feeds hold meetings from this many days back, and at most this many (a calendar
+# program fetches a feed again and again: it stays small).
+FEED_DAYS_BACK = 180
+FEED_LIMIT = 200
+
+
+def announced() -> Any:
+    return Meeting.status != MeetingStatus.PLANNED.value
+
+
+def public_upcoming(body_id: int | None = None) -> Select[Any]:
+    """Public meetings that have not ended, soonest first (cancelled ones say so)."""
+    query = (select(Meeting).options(joinedload(Meeting.body), joinedload(Meeting.place))
+             .where(Meeting.is_public.is_(True), announced(), Meeting.ends_at >= clock.now())
+             .order_by(Meeting.starts_at, Meeting.id))
+    if body_id:
+        query = query.where(Meeting.body_id == body_id)
+    return query
+
+
+def next_public(session: Session, limit: int = 3) -> list[Meeting]:
+    """The next public meetings that take place (for the start page)."""
+    return list(session.scalars(public_upcoming().where(
+        Meeting.status != MeetingStatus.CANCELLED.value).limit(limit)))
+
+
+def bodies_with_public_meetings(session: Session) -> list[Body]:
+    return list(session.scalars(select(Body).where(Body.is_public.is_(True))
+                                .order_by(Body.name)))
+
+
+def my_invitations(person: Person, *, past: bool) -> Select[Any]:
+    """The person's invitations (sent ones), upcoming soonest first or past latest first."""
+    now = clock.now()
+    query = (select(Invitee).join(Meeting, Invitee.meeting_id == Meeting.id)
+             .options(contains_eager(Invitee.meeting).joinedload(Meeting.body),
+                      contains_eager(Invitee.meeting).joinedload(Meeting.place))
+             .where(Invitee.person_id == person.id, announced()))
+    if past:
+        return query.where(Meeting.ends_at < now).order_by(Meeting.starts_at.desc(), Meeting.id)
+    return query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
+
+
+def requests_by_invitee(session: Session, invitee_ids: list[int]) -> dict[int, list[str]]:
+    """The kinds of support each invitee asked for (one query)."""
+    found: dict[int, list[str]] = {}
+    if not invitee_ids:
+        return found
+    for invitee_id, kind in session.execute(
+            select(SupportRequest.invitee_id, SupportRequest.kind)
+            .where(SupportRequest.invitee_id.in_(invitee_ids)).order_by(SupportRequest.id)):
+        found.setdefault(invitee_id, []).append(kind)
+    return found
+
+
+def officer_list(*, past: bool, terms: str = "") -> Select[Any]:
+    from ..paging import matches
+
+    now = clock.now()
+    query = select(Meeting).options(joinedload(Meeting.body))
+    if terms:
+        query = query.where(matches(terms, Meeting.title))
+    if past:
+        return query.where(Meeting.ends_at < now).order_by(Meeting.starts_at.desc(), Meeting.id)
+    return query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
+
+
+def feed_window() -> Any:
+    return Meeting.starts_at >= clock.now() - timedelta(days=FEED_DAYS_BACK)
+
+
+def body_feed(session: Session, body: Body) -> list[Meeting]:
+    """Public meetings of the body for its calendar feed (one query)."""
+    return list(session.scalars(
+        select(Meeting).options(joinedload(Meeting.place))
+        .where(Meeting.body_id == body.id, Meeting.is_public.is_(True), announced(),
+               feed_window())
+        .order_by(Meeting.starts_at, Meeting.id).limit(FEED_LIMIT)))
+
+
+def personal_feed(session: Session, person: Person | None) -> list[Meeting]:
+    """The meetings the person is invited to, for their calendar feed (one query)."""
+    if person is None:
+        return []
+    return list(session.scalars(
+        select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
+        .options(joinedload(Meeting.place))
+        .where(Invitee.person_id == person.id, announced(), feed_window())
+        .order_by(Meeting.starts_at, Meeting.id).limit(FEED_LIMIT)))
+
+
+def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:
+    """The signed-in user's invitee row of `meeting`, with the person (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return session.scalar(
+        select(Invitee).join(Person, Invitee.person_id == Person.id)
+        .options(contains_eager(Invitee.person))
+        .where(Invitee.meeting_id == meeting.id, Person.user_id == user.id))
