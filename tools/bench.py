@@ -28,9 +28,9 @@ from partizipation.db import make_engine  # noqa: E402
 from partizipation.migrations import upgrade  # noqa: E402
 from tests.conftest import make_test_app  # noqa: E402
 from tests.council.factories import create_body, create_membership, create_person, create_term  # noqa: E402
+from tests.facilitators.factories import create_facilitator, create_municipality  # noqa: E402
 from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
-from tests.municipalities.factories import create_facilitator, create_municipality  # noqa: E402
 
 SIZES = {"small": (10, 10), "large": (500, 400)}  # (council members, facilitators)
 

@@ -1,4 +1,4 @@
-"""The municipalities blueprint, its template globals, and the loaders its views share."""
+"""The facilitators blueprint, its template globals, and the loaders its views share."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
+from ..municipalities.models import Municipality
+from ..municipalities.permissions import managed_municipality_ids
 from . import permissions as perms
-from .models import STATUS_LABELS, Facilitator, Municipality
+from .models import STATUS_LABELS, Facilitator
 
-bp = Blueprint("municipalities", __name__)
+bp = Blueprint("facilitators", __name__)
 
 for _check in perms.CHECKS:
     bp.add_app_template_global(_check, _check.__name__)
@@ -25,9 +27,9 @@ def facilitator_status_label(status: str) -> str:
 
 
 @bp.app_template_global()
-def my_municipality_roles() -> dict[str, Any]:
+def my_facilitator_roles() -> dict[str, Any]:
     """For /mein-bereich: the municipalities the user is a contact of; their facilitator rows."""
-    contact_ids = perms.managed_municipality_ids(current_user)
+    contact_ids = managed_municipality_ids(current_user)
     own_ids = perms.own_facilitator_ids(current_user)
     municipalities = list(db.session.scalars(
         select(Municipality).where(Municipality.id.in_(contact_ids)).order_by(Municipality.name)

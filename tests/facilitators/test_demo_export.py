@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from partizipation.facilitators import personal as facilitators_personal
+from partizipation.facilitators.demo import seed as seed_facilitators
+from partizipation.facilitators.models import Facilitator
+from partizipation.municipalities import personal as municipalities_personal
 from partizipation.municipalities import services
-from partizipation.municipalities.demo import seed
-from partizipation.municipalities.models import Facilitator, Municipality
-from partizipation.municipalities.personal import export
+from partizipation.municipalities.demo import seed as seed_municipalities
+from partizipation.municipalities.models import Municipality
 from tests.conftest import login
 from tests.factories import create_user
 from tests.helpers import page_text
@@ -19,7 +22,8 @@ def demo(app, db_session):
     users = {role: create_user(db_session, role=role, email=f"demo-{role}@example.org")
              for role in ("admin", "officer", "editor", "member")}
     with app.app_context():
-        accounts = seed(db_session, users)
+        # In the order of the registry: the facilitators are placed in the municipalities.
+        accounts = seed_municipalities(db_session, users) + seed_facilitators(db_session, users)
     return accounts
 
 
@@ -41,6 +45,12 @@ def test_demo_accounts_can_sign_in_and_see_their_part(client, demo):
     assert set(roles) == {"contact", "facilitator"}
     assert login(client, *roles["contact"]).status_code == 302
     assert "Partizipationsbegleiter*innen von Bergkamen" in page_text(client.get("/mein-bereich"))
+
+
+def export(session, user, person):
+    """Both domains' parts of the data export, as one dict."""
+    return {**facilitators_personal.export(session, user, person),
+            **municipalities_personal.export(session, user, person)}
 
 
 def test_export_has_facilitator_and_contact_roles(app, db_session, cast):
