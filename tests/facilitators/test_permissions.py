@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partizipation.facilitators import permissions as perms
-from tests.municipalities.factories import ROLES
+from tests.municipalities.factories import ROLES, end_contact_role
 
 from .factories import create_facilitator
 
@@ -96,15 +96,7 @@ def test_contact_form_for_listed_confirmed_or_active_with_address(
 
 
 def test_an_ended_contact_role_gives_no_power(app, db_session, cast):
-    from sqlalchemy import select
-
-    from partizipation.db import utcnow
-    from partizipation.municipalities.models import MunicipalityContact
-
-    row = db_session.scalars(select(MunicipalityContact).where(
-        MunicipalityContact.user_id == cast.user("contact_here").id)).one()
-    row.ended_at = utcnow()
-    db_session.flush()
+    end_contact_role(db_session, cast.user("contact_here"))
     assert not _check(app, cast, "contact_here", perms.can_manage_facilitators, cast.bergkamen)
 
 

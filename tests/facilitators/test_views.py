@@ -10,8 +10,8 @@ from sqlalchemy import select
 from partizipation.facilitators.models import Facilitator
 from partizipation.mail.models import OutboxMessage
 from partizipation.municipalities.models import MunicipalityContact
-from tests.conftest import login
 from tests.helpers import csrf_token, page_text
+from tests.municipalities.helpers import post, sign_in
 
 from .factories import create_facilitator
 
@@ -21,16 +21,6 @@ VALID = {
     "association_name": "", "weekly_hours": "8,5", "started_on": "01.04.2026",
     "trained_on": "", "training_provider": "",
 }
-
-
-def post(client, url, data, token_from=None):
-    token = csrf_token(client.get(token_from or url))
-    return client.post(url, data={**data, "csrf_token": token})
-
-
-def sign_in(client, cast, role):
-    response = login(client, cast.user(role).email)
-    assert response.status_code == 302, page_text(response)
 
 
 def count(db_session, model, *where):

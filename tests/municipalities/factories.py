@@ -38,6 +38,18 @@ def create_contact(session: Session, user: User, municipality: Municipality,
     return contact
 
 
+def end_contact_role(session: Session, user: User) -> None:
+    """End every contact role of `user` (the row stays, as after "End the role")."""
+    from sqlalchemy import select
+
+    from partizipation.db import utcnow
+
+    for row in session.scalars(select(MunicipalityContact).where(
+            MunicipalityContact.user_id == user.id)):
+        row.ended_at = utcnow()
+    session.flush()
+
+
 @dataclass
 class Cast:
     bergkamen: Any

@@ -6,7 +6,7 @@ import pytest
 
 from partizipation.municipalities import permissions as perms
 
-from .factories import ROLES
+from .factories import ROLES, end_contact_role
 
 OFFICE = {"officer", "admin"}
 
@@ -37,13 +37,5 @@ def test_is_contact_of_some_municipality(app, cast, role):
 
 
 def test_an_ended_contact_role_is_no_contact_role(app, db_session, cast):
-    from sqlalchemy import select
-
-    from partizipation.db import utcnow
-    from partizipation.municipalities.models import MunicipalityContact
-
-    row = db_session.scalars(select(MunicipalityContact).where(
-        MunicipalityContact.user_id == cast.user("contact_here").id)).one()
-    row.ended_at = utcnow()
-    db_session.flush()
+    end_contact_role(db_session, cast.user("contact_here"))
     assert not _check(app, cast, "contact_here", perms.is_municipality_contact, cast.bergkamen)

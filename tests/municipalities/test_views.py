@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import login
-from tests.helpers import csrf_token, page_text
+import pytest
 
-
-def post(client, url, data, token_from=None):
-    token = csrf_token(client.get(token_from or url))
-    return client.post(url, data={**data, "csrf_token": token})
-
-
-def sign_in(client, cast, role):
-    response = login(client, cast.user(role).email)
-    assert response.status_code == 302, page_text(response)
+from tests.helpers import page_text
+from tests.municipalities.helpers import post, sign_in
 
 
 def test_municipality_form_checks_the_key(client, db_session, cast):
@@ -35,3 +27,22 @@ def test_municipality_form_checks_the_key(client, db_session, cast):
     new = post(client, "/verwaltung/kommunen/neu",
                {**data, "name": "Neudorf", "ags": "05978044"})
     assert new.status_code == 302
+
+
+@pytest.mark.parametrize(("next_url", "lands_on"), [
+    ("/verwaltung/netzwerk", "/verwaltung/netzwerk"),
+    ("https://evil.example/", "/mein-bereich"),
+    (None, "/mein-bereich"),
+])
+def test_the_forms_return_to_the_page_that_linked_them(client, cast, next_url, lands_on):
+    sign_in(client, cast, "officer")
+    query = f"?next={next_url}" if next_url else ""
+    url = f"/verwaltung/kommunen/{cast.kamen.id}/bearbeiten{query}"
+    assert f'href="{lands_on}">Abbrechen</a>' in client.get(url).get_data(as_text=True)
+    response = post(client, url, {"name": "Kamen", "kind": "town", "ags": "05978020",
+                                  "agreement_status": "none"})
+    assert response.status_code == 302 and response.headers["Location"] == lands_on
+    invite = f"/verwaltung/kommunen/{cast.kamen.id}/kontakt-einladen{query}"
+    response = post(client, invite, {"display_name": "Nina Neu", "email": "nina@example.org",
+                                     "locale": "de"})
+    assert response.status_code == 302 and response.headers["Location"] == lands_on
