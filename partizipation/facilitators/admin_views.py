@@ -3,7 +3,10 @@ page, form and status changes (the municipality's contacts, the officer)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from collections.abc import Callable
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,11 +17,12 @@ from ..forms import ActionForm
 from ..i18n import _l
 from ..municipalities.queries import current_contacts
 from ..permissions import require
+from ..versioning import check_version
 from . import permissions as perms
 from . import queries, services
-from .blueprint import bp, form_object, load_facilitator, load_municipality
-from .forms import EndForm, FacilitatorForm, SendBackForm
-from .models import FacilitatorEvent
+from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
+from .forms import FACILITATOR_FIELDS, EndForm, FacilitatorForm, SendBackForm
+from .models import Facilitator, FacilitatorEvent
 
 # ---------------------------------------------------------------- a municipality
 
@@ -87,8 +91,10 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     require(perms.can_edit_facilitator(current_user, item))
     form = FacilitatorForm(obj=form_object(item))
     if form.validate_on_submit():
-        was_sent_back = item.status == "sent_back"
         try:
+            lock_for_edit(item)
+            was_sent_back = item.status == "sent_back"
+            check_version(form_object(item), form, FACILITATOR_FIELDS)
             services.update_facilitator(db.session, item,
                                         services.FacilitatorData.from_form(form.data),
                                         actor=current_user)
@@ -105,28 +111,38 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
                            send_back_reason=queries.last_send_back_reason(item))
 
 
+def _change_state(item: Facilitator, change: Callable[[], Any], done: Any) -> Any:
+    """Carry out a state change of a button; someone else's change made meanwhile is told."""
+    if ActionForm().validate_on_submit():
+        try:
+            change()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(done, "success")
+    return redirect(url_for(".facilitator", facilitator_id=item.id))
+
+
 @bp.post("/verwaltung/begleitung/<int:facilitator_id>/bestaetigen")
 @login_required
 def confirm(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
-    require(perms.can_decide_facilitator(current_user, item))
-    if ActionForm().validate_on_submit():
-        services.confirm_facilitator(db.session, item, actor=current_user)
-        db.session.commit()
-        flash(_l("%(name)s is confirmed.", name=item.person.name), "success")
-    return redirect(url_for(".facilitator", facilitator_id=item.id))
+    require(perms.can_decide_facilitator(current_user))
+    return _change_state(
+        item, lambda: services.confirm_facilitator(db.session, item, actor=current_user),
+        _l("%(name)s is confirmed.", name=item.person.name))
 
 
 @bp.post("/verwaltung/begleitung/<int:facilitator_id>/aktivieren")
 @login_required
 def activate(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
-    require(perms.can_activate_facilitator(current_user, item))
-    if ActionForm().validate_on_submit():
-        services.activate_facilitator(db.session, item, actor=current_user)
-        db.session.commit()
-        flash(_l("%(name)s is marked as active.", name=item.person.name), "success")
-    return redirect(url_for(".facilitator", facilitator_id=item.id))
+    require(perms.can_manage_facilitators(current_user, item.municipality))
+    return _change_state(
+        item, lambda: services.activate_facilitator(db.session, item, actor=current_user),
+        _l("%(name)s is marked as active.", name=item.person.name))
 
 
 @bp.post("/verwaltung/begleitung/<int:facilitator_id>/einladen")
@@ -147,12 +163,21 @@ def invite_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     return redirect(url_for(".facilitator", facilitator_id=item.id))
 
 
+def _already_decided(item: Facilitator) -> Any:
+    """The form of a state change, opened after someone else changed the state: say so."""
+    flash(_l("Someone else has changed %(name)s meanwhile: the state is now “%(status)s”.",
+             name=item.person.name, status=item.status_label), "info")
+    return redirect(url_for(".facilitator", facilitator_id=item.id))
+
+
 @bp.route("/verwaltung/begleitung/<int:facilitator_id>/zuruecksenden", methods=["GET", "POST"])
 @login_required
 def send_back(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
-    require(perms.can_decide_facilitator(current_user, item))
+    require(perms.can_decide_facilitator(current_user))
     form = SendBackForm()
+    if request.method == "GET" and not perms.can_decide_facilitator(current_user, item):
+        return _already_decided(item)
     if form.validate_on_submit():
         try:
             services.send_back_facilitator(db.session, item, form.reason.data or "",
@@ -172,8 +197,10 @@ def send_back(facilitator_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def end(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
-    require(perms.can_end_facilitator(current_user, item))
+    require(perms.can_manage_facilitators(current_user, item.municipality))
     form = EndForm()
+    if request.method == "GET" and not perms.can_end_facilitator(current_user, item):
+        return _already_decided(item)
     if form.validate_on_submit() and form.ended_on.data is not None:
         try:
             services.end_facilitator(db.session, item, ended_on=form.ended_on.data,

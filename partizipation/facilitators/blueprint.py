@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
+from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..municipalities.permissions import managed_municipality_ids
 from . import permissions as perms
@@ -50,14 +51,22 @@ def load_facilitator(facilitator_id: int) -> Facilitator:
     return db.session.get(Facilitator, facilitator_id) or abort(404)
 
 
+def lock_for_edit(item: Facilitator) -> None:
+    """Hold the facilitator's row and read it (and its person) afresh: of two people saving at
+    once, the second waits and then compares with what the first saved (check_version)."""
+    load_for_update(db.session, Facilitator, item.id)
+    db.session.refresh(item.person)
+
+
 def form_object(item: Facilitator) -> Any:
-    """The facilitator and its person's fields as one object for the form."""
+    """The facilitator and its person's fields as one object for the form, with the version."""
     person = item.person
 
     class _Data:
         pass
 
     data = _Data()
+    data.version = item.version  # type: ignore[attr-defined]
     for name in ("form_of_address", "name", "email", "phone"):
         setattr(data, name, getattr(person, name))
     data.listing_consent = person.is_listed  # type: ignore[attr-defined]

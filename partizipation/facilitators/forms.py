@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..forms import DateField, MultiCheckboxField, email_validators, not_in_future
 from ..i18n import _l
 from ..municipalities.forms import TrimmedForm, label_choices
+from ..versioning import VersionField
 from .models import EMPLOYMENT_LABELS
 
 
@@ -38,6 +39,7 @@ class HoursField(StringField):
 
 
 class FacilitatorForm(TrimmedForm):
+    version = VersionField()
     form_of_address = StringField(
         _l("Form of address (optional)"), description=_l("For example Frau or Herr."),
         validators=[Length(max=40, message=_l(
@@ -90,6 +92,7 @@ class FacilitatorForm(TrimmedForm):
 class OwnDataForm(TrimmedForm):
     """What a facilitator corrects themselves: contact data, consent, training."""
 
+    version = VersionField()
     form_of_address = FacilitatorForm.form_of_address
     name = FacilitatorForm.name
     email = FacilitatorForm.email
@@ -97,6 +100,14 @@ class OwnDataForm(TrimmedForm):
     listing_consent = FacilitatorForm.listing_consent
     trained_on = FacilitatorForm.trained_on
     training_provider = FacilitatorForm.training_provider
+
+
+# The fields an edit compares with what is stored now (versioning.check_version).
+FACILITATOR_FIELDS = ("form_of_address", "name", "email", "phone", "listing_consent",
+                      "employment_model", "association_name", "weekly_hours", "started_on",
+                      "trained_on", "training_provider")
+OWN_DATA_FIELDS = ("form_of_address", "name", "email", "phone", "listing_consent", "trained_on",
+                   "training_provider")
 
 
 class SendBackForm(TrimmedForm):

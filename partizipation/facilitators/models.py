@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Float, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Float, ForeignKey, Index, String, Text, event, inspect, text, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db import Base, utcnow
 from ..i18n import _l
 from ..municipalities.models import Municipality
 from ..people.models import Person
+from ..versioning import Versioned
 
 
 class EmploymentModel(StrEnum):
@@ -49,15 +51,35 @@ STATUS_LABELS = {
 PUBLIC_STATUSES = (FacilitatorStatus.CONFIRMED.value, FacilitatorStatus.ACTIVE.value)
 
 
-class Facilitator(Base):
-    """A participation facilitator (Partizipationsbegleiter*in) placed in one municipality."""
+# One non-ended facilitator per email address and municipality, held by the database: two
+# registrations of the same person at the same moment cannot both be saved.
+UNIQUE_EMAIL = "uq_facilitators_municipality_email"
+_NOT_ENDED_WITH_EMAIL = text("status <> 'ended' AND email_key IS NOT NULL")
+
+
+def email_key(email: str | None) -> str | None:
+    """The form of an address the uniqueness rule compares: trimmed, lower-cased, None if empty."""
+    return (email or "").strip().lower() or None
+
+
+class Facilitator(Versioned, Base):
+    """A participation facilitator (Partizipationsbegleiter*in) placed in one municipality.
+
+    `version` lets the edit forms notice a change saved meanwhile (versioning.py); `email_key`
+    mirrors the person's address for the partial unique index (kept by `_keep_email_keys`).
+    """
 
     __tablename__ = "facilitators"
+    __table_args__ = (
+        Index(UNIQUE_EMAIL, "municipality_id", "email_key", unique=True,
+              postgresql_where=_NOT_ENDED_WITH_EMAIL, sqlite_where=_NOT_ENDED_WITH_EMAIL),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=FacilitatorStatus.PROPOSED.value)
+    email_key: Mapped[str | None] = mapped_column(String(254))
     employment_model: Mapped[str] = mapped_column(String(20))
     association_name: Mapped[str] = mapped_column(String(200), default="")
     weekly_hours: Mapped[float | None] = mapped_column(Float)
@@ -137,3 +159,23 @@ ACTION_LABELS = {
     EventAction.ACTIVATED: _l("Marked as active"),
     EventAction.ENDED: _l("Ended"),
 }
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_email_keys(session: Session, flush_context: Any, instances: Any) -> None:
+    """Keep `Facilitator.email_key` equal to the person's address, whoever changes it.
+
+    A new or changed facilitator takes its person's address; a person whose address changed
+    elsewhere (their own profile, the erasure) passes it on to their facilitator rows.
+    """
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, Facilitator) and obj.person is not None:
+            key = email_key(obj.person.email)
+            if obj.email_key != key:
+                obj.email_key = key
+        elif (isinstance(obj, Person) and obj.id is not None
+              and inspect(obj).attrs.email.history.has_changes()):
+            session.execute(
+                update(Facilitator).where(Facilitator.person_id == obj.id)
+                .values(email_key=email_key(obj.email))
+                .execution_options(synchronize_session=False))

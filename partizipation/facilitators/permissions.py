@@ -61,9 +61,13 @@ def can_edit_facilitator(user: Any, facilitator: Facilitator) -> bool:
     )
 
 
-def can_decide_facilitator(user: Any, facilitator: Facilitator) -> bool:
-    """Confirm or send back a proposed facilitator: only the officer (and the admin)."""
-    return facilitator.status == FacilitatorStatus.PROPOSED and is_officer_or_admin(user)
+def can_decide_facilitator(user: Any, facilitator: Facilitator | None = None) -> bool:
+    """Confirm or send back a proposed facilitator: only the officer (and the admin). Without a
+    facilitator: whether the user decides registrations at all (the view's check, so that an
+    officer who comes too late is told what happened instead of being refused)."""
+    if facilitator is not None and facilitator.status != FacilitatorStatus.PROPOSED:
+        return False
+    return is_officer_or_admin(user)
 
 
 def can_activate_facilitator(user: Any, facilitator: Facilitator) -> bool:

@@ -4,12 +4,15 @@ belongs to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from flask_babel import format_date
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -17,10 +20,12 @@ from ..accounts.models import User
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
+from ..locking import lock_row
 from ..municipalities.models import Municipality
 from ..people.models import Person
 from .mailing import notify_contacts, notify_officer
 from .models import (
+    UNIQUE_EMAIL,
     EmploymentModel,
     EventAction,
     Facilitator,
@@ -84,12 +89,38 @@ def _check(session: Session, municipality: Municipality, data: FacilitatorData,
                date=format_date(facilitator.ended_on)),
             "started_on",
         )
-    duplicate = find_duplicate(session, municipality, data.name, data.email, facilitator)
-    if duplicate is not None:
-        field = "email" if data.email else "name"
-        raise DomainError(
-            _l("This person is already registered as a facilitator of %(name)s.",
-               name=municipality.name), field)
+    # Registrations in one municipality wait for each other here (PostgreSQL; SQLite runs writing
+    # requests one at a time), so the check below sees a registration committed meanwhile.
+    lock_row(session, Municipality, municipality.id)
+    if find_duplicate(session, municipality, data.name, data.email, facilitator) is not None:
+        raise _already_registered(municipality, data)
+
+
+def _already_registered(municipality: Municipality, data: FacilitatorData) -> DomainError:
+    return DomainError(
+        _l("This person is already registered as a facilitator of %(name)s.",
+           name=municipality.name), "email" if data.email else "name")
+
+
+@contextmanager
+def _one_per_address(session: Session, municipality: Municipality,
+                     data: FacilitatorData) -> Iterator[None]:
+    """Make the changes of the block in a savepoint and flush them: the database's partial unique
+    index refuses the same address twice in one municipality (a second registration that got
+    past the check at the same moment), and that is the check's form message, not an error page.
+
+    The savepoint starts before the first change: `begin_nested` flushes what is pending, and a
+    failure there would not be caught."""
+    error_message = _already_registered(municipality, data)  # read now: a failed flush expires
+    try:
+        with session.begin_nested():
+            yield
+            session.flush()
+    except IntegrityError as error:
+        # PostgreSQL names the index; SQLite names its columns.
+        if not any(name in str(error.orig) for name in (UNIQUE_EMAIL, "facilitators.email_key")):
+            raise
+        raise error_message from error
 
 
 def find_duplicate(session: Session, municipality: Municipality, name: str, email: str | None,
@@ -135,13 +166,11 @@ def set_listing_consent(person: Person, consent: bool) -> None:
 
 
 def _record(session: Session, facilitator: Facilitator, action: EventAction, *, actor: User | None,
-            to_status: str, reason: str = "") -> FacilitatorEvent:
+            from_status: str | None, to_status: str, reason: str = "") -> FacilitatorEvent:
     event = FacilitatorEvent(
         facilitator=facilitator, actor_id=actor.id if actor else None, action=action.value,
-        from_status=facilitator.status if facilitator.id else None, to_status=to_status,
-        reason=reason,
+        from_status=from_status, to_status=to_status, reason=reason,
     )
-    facilitator.status = to_status
     session.add(event)
     return event
 
@@ -151,13 +180,14 @@ def register_facilitator(session: Session, municipality: Municipality, data: Fac
     """A contact proposes a facilitator; the officer's own registration starts as confirmed."""
     data = _clean(data)
     _check(session, municipality, data, None)
-    person = Person(name=data.name)
-    facilitator = Facilitator(person=person, municipality=municipality)
-    _apply(person, facilitator, data)
-    session.add_all([person, facilitator])
     status = FacilitatorStatus.CONFIRMED if by_officer else FacilitatorStatus.PROPOSED
-    _record(session, facilitator, EventAction.REGISTERED, actor=actor, to_status=status.value)
-    session.flush()
+    with _one_per_address(session, municipality, data):
+        person = Person(name=data.name)
+        facilitator = Facilitator(person=person, municipality=municipality, status=status.value)
+        _apply(person, facilitator, data)
+        session.add_all([person, facilitator])
+        _record(session, facilitator, EventAction.REGISTERED, actor=actor, from_status=None,
+                to_status=status.value)
     if not by_officer:
         notify_officer(session, facilitator)
     return facilitator
@@ -170,21 +200,23 @@ def update_facilitator(session: Session, facilitator: Facilitator, data: Facilit
         raise DomainError(_l("An ended facilitator cannot be changed."))
     data = _clean(data)
     _check(session, facilitator.municipality, data, facilitator)
-    _apply(facilitator.person, facilitator, data)
+    with _one_per_address(session, facilitator.municipality, data):
+        _apply(facilitator.person, facilitator, data)
+        if facilitator.status != FacilitatorStatus.SENT_BACK:
+            _record(session, facilitator, EventAction.EDITED, actor=actor,
+                    from_status=facilitator.status, to_status=facilitator.status)
     if facilitator.status == FacilitatorStatus.SENT_BACK:
-        _record(session, facilitator, EventAction.RESUBMITTED, actor=actor,
-                to_status=FacilitatorStatus.PROPOSED.value)
-        session.flush()
+        _transition(session, facilitator, (FacilitatorStatus.SENT_BACK.value,),
+                    EventAction.RESUBMITTED, FacilitatorStatus.PROPOSED, actor=actor)
         notify_officer(session, facilitator)
-    else:
-        _record(session, facilitator, EventAction.EDITED, actor=actor, to_status=facilitator.status)
-    session.flush()
     return facilitator
 
 
 def update_own_data(session: Session, facilitator: Facilitator, data: dict[str, Any], *,
                     actor: User) -> Facilitator:
     """The facilitator corrects their own contact data, consent and training."""
+    if facilitator.status == FacilitatorStatus.ENDED:
+        raise DomainError(_l("An ended facilitator cannot be changed."))
     merged = FacilitatorData(
         name=data["name"], form_of_address=data.get("form_of_address") or "",
         email=data.get("email"), phone=data.get("phone"),
@@ -196,21 +228,42 @@ def update_own_data(session: Session, facilitator: Facilitator, data: dict[str, 
     )
     data_clean = _clean(merged)
     _check(session, facilitator.municipality, data_clean, facilitator)
-    _apply(facilitator.person, facilitator, data_clean)
-    _record(session, facilitator, EventAction.EDITED, actor=actor, to_status=facilitator.status)
-    session.flush()
+    with _one_per_address(session, facilitator.municipality, data_clean):
+        _apply(facilitator.person, facilitator, data_clean)
+        _record(session, facilitator, EventAction.EDITED, actor=actor,
+                from_status=facilitator.status, to_status=facilitator.status)
     return facilitator
 
 
 def _transition(session: Session, facilitator: Facilitator, allowed: tuple[str, ...],
                 action: EventAction, to_status: FacilitatorStatus, *, actor: User,
-                reason: str = "") -> Facilitator:
-    if facilitator.status not in allowed:
+                reason: str = "", **values: Any) -> Facilitator:
+    """Move the facilitator from the state it was loaded in to `to_status`, in one conditional
+    UPDATE (`… WHERE id = :id AND status = :loaded`): of two people acting at the same moment
+    only the first changes the row; the second gets a clear message and nothing else happens
+    (no event, no mail). The version moves on, so an open edit form notices the change."""
+    from_status = facilitator.status
+    if from_status not in allowed:
         raise DomainError(
             _l("This is not possible in the facilitator's current state (%(status)s).",
                status=facilitator.status_label))
-    _record(session, facilitator, action, actor=actor, to_status=to_status.value, reason=reason)
-    facilitator.updated_at = utcnow()
+    session.flush()
+    result = session.execute(
+        update(Facilitator)
+        .where(Facilitator.id == facilitator.id, Facilitator.status == from_status)
+        .values(status=to_status.value, updated_at=utcnow(), version=Facilitator.version + 1,
+                **values)
+        .execution_options(synchronize_session=False)
+    )
+    changed = result.rowcount  # type: ignore[attr-defined]
+    session.refresh(facilitator)
+    if not changed:
+        raise DomainError(
+            _l("Someone else changed %(name)s at the same time: the state is now “%(status)s”. "
+               "Your action was not carried out and no email was sent.",
+               name=facilitator.person.name, status=facilitator.status_label))
+    _record(session, facilitator, action, actor=actor, from_status=from_status,
+            to_status=to_status.value, reason=reason)
     session.flush()
     return facilitator
 
@@ -250,19 +303,19 @@ def end_facilitator(session: Session, facilitator: Facilitator, *, ended_on: dat
     if not reason.strip():
         raise DomainError(_l("Enter why the work ends."), "reason")
     open_states = tuple(s.value for s in FacilitatorStatus if s != FacilitatorStatus.ENDED)
-    _transition(session, facilitator, open_states, EventAction.ENDED, FacilitatorStatus.ENDED,
-                actor=actor, reason=reason.strip())
-    facilitator.ended_on = ended_on
-    facilitator.end_reason = reason.strip()[:500]
-    session.flush()
-    return facilitator
+    return _transition(session, facilitator, open_states, EventAction.ENDED,
+                       FacilitatorStatus.ENDED, actor=actor, reason=reason.strip(),
+                       ended_on=ended_on, end_reason=reason.strip()[:500])
 
 
 def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: User) -> User:
     """Give a facilitator access to the platform: invite them, or link their existing account."""
     from ..accounts import services as accounts
 
+    # Two officers giving access at the same moment: the second waits, then sees the first's.
+    lock_row(session, Facilitator, facilitator.id)
     person = facilitator.person
+    session.refresh(person)
     if person.user_id is not None:
         raise DomainError(_l("%(name)s already has access to the platform.",
                                    name=person.name))

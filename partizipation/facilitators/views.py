@@ -20,10 +20,11 @@ from ..domain import DomainError
 from ..extensions import limiter
 from ..i18n import _l
 from ..permissions import require
+from ..versioning import check_version
 from . import mailing, queries, services
 from . import permissions as perms
-from .blueprint import bp, form_object, load_facilitator
-from .forms import ContactMessageForm, OwnDataForm
+from .blueprint import bp, form_object, load_facilitator, lock_for_edit
+from .forms import OWN_DATA_FIELDS, ContactMessageForm, OwnDataForm
 from .models import Facilitator
 
 # ---------------------------------------------------------------- public
@@ -99,6 +100,8 @@ def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
     form = OwnDataForm(obj=form_object(item))
     if form.validate_on_submit():
         try:
+            lock_for_edit(item)
+            check_version(form_object(item), form, OWN_DATA_FIELDS)
             services.update_own_data(db.session, item, form.data, actor=current_user)
         except DomainError as error:
             db.session.rollback()

@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ..forms import DateField, Form, email_validators, not_in_future
 from ..i18n import _l
+from ..versioning import VersionField
 from .models import AGREEMENT_LABELS, KIND_LABELS
 
 
@@ -40,6 +41,7 @@ def _web_address(form: Any, field: Any) -> None:
 
 
 class MunicipalityForm(TrimmedForm):
+    version = VersionField()
     name = StringField(_l("Name"), validators=[
         DataRequired(message=_l("Enter the name of the municipality.")),
         Length(max=120, message=_l("The name can have at most 120 characters.")),
@@ -84,6 +86,12 @@ class MunicipalityForm(TrimmedForm):
                        "size are added."),
         validators=[Length(max=200, message=_l("The title can have at most 200 characters."))],
     )
+
+
+# The fields an edit compares with what is stored now (versioning.check_version).
+MUNICIPALITY_FIELDS = ("name", "kind", "ags", "website", "agreement_status",
+                       "agreement_signed_on", "agreement_ended_on", "agreement_document_url",
+                       "agreement_document_title")
 
 
 class ContactInviteForm(TrimmedForm):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..db import Base, utcnow
 from ..i18n import _l
+from ..versioning import Versioned
 
 
 class MunicipalityKind(StrEnum):
@@ -40,7 +41,10 @@ AGREEMENT_LABELS = {
 }
 
 
-class Municipality(Base):
+class Municipality(Versioned, Base):
+    """A town or municipality of the district; `version` lets its edit form notice a change
+    saved meanwhile (versioning.py)."""
+
     __tablename__ = "municipalities"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,11 +24,13 @@ from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
+from ..locking import load_for_update
 from ..permissions import require
 from ..templating import safe_next
+from ..versioning import check_version
 from . import permissions as perms
 from . import services
-from .forms import ContactInviteForm, MunicipalityForm
+from .forms import MUNICIPALITY_FIELDS, ContactInviteForm, MunicipalityForm
 from .models import Municipality, MunicipalityContact
 
 bp = Blueprint("municipalities", __name__)
@@ -86,6 +88,10 @@ def _municipality_form(municipality: Municipality | None):  # type: ignore[no-un
         old_file = municipality.agreement_file_name if municipality else None
         folder = current_app.config["UPLOAD_FOLDER"]
         try:
+            if municipality is not None:
+                # Two officers saving at once: the second waits, then sees what the first saved.
+                load_for_update(db.session, Municipality, municipality.id)
+                check_version(municipality, form, MUNICIPALITY_FIELDS)
             saved = services.save_municipality(
                 db.session, municipality, form.data, actor=current_user,
                 document=upload.stream if upload and upload.filename else None,

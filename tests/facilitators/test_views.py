@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from partizipation.facilitators.models import Facilitator
+from partizipation.facilitators.models import Facilitator, FacilitatorEvent
 from partizipation.mail.models import OutboxMessage
 from partizipation.municipalities.models import MunicipalityContact
 from tests.helpers import csrf_token, page_text
@@ -448,3 +448,87 @@ class TestAgreementDocument:
         client.post(url, data={**data, "csrf_token": token, "remove_agreement_file": "y"})
         assert client.get(link).status_code == 404
         assert not list((tmp_path / "municipalities").iterdir())
+
+
+# ---------------------------------------------------------------- two people at once
+
+
+def _version(response):
+    import re
+
+    html = response.get_data(as_text=True)
+    match = re.search(r'name="version" type="hidden" value="(\d+)"', html)
+    assert match, "no version field in the form"
+    return match.group(1)
+
+
+def test_a_decision_made_meanwhile_is_told_and_nothing_is_sent(client, db_session, cast):
+    proposed = create_facilitator(db_session, cast.bergkamen, "proposed", name="Spät Entschieden")
+    sign_in(client, cast, "officer")
+    detail = f"/verwaltung/begleitung/{proposed.id}"
+    send_back = f"{detail}/zuruecksenden"
+    token = csrf_token(client.get(send_back))
+    # Another officer confirms while this one writes the reason.
+    proposed.status = "confirmed"
+    db_session.flush()
+    response = client.post(send_back, data={"reason": "Bitte Stunden angeben.",
+                                            "csrf_token": token})
+    assert response.status_code == 200
+    text, html = page_text(response), response.get_data(as_text=True)
+    assert "nicht möglich" in text and "Bestätigt" in text
+    assert "Bitte Stunden angeben." in html  # the reason is kept
+    response = client.post(f"{detail}/bestaetigen", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert "nicht möglich" in page_text(client.get(detail))
+    assert count(db_session, OutboxMessage) == 0
+    assert count(db_session, FacilitatorEvent, FacilitatorEvent.facilitator_id == proposed.id,
+                 FacilitatorEvent.action.in_(["confirmed", "sent_back"])) == 0
+    # Opening the form again says what happened instead of offering a decision.
+    response = client.get(send_back)
+    assert response.status_code == 302
+    assert "inzwischen" in page_text(client.get(response.headers["Location"]))
+
+
+def test_a_change_saved_meanwhile_is_shown_not_overwritten(client, db_session, cast):
+    item = create_facilitator(db_session, cast.bergkamen, "active", name="Alma Alt",
+                              email="alma@example.org")
+    sign_in(client, cast, "officer")
+    url = f"/verwaltung/begleitung/{item.id}/bearbeiten"
+    form = client.get(url)
+    loaded = _version(form)
+    # A contact of Bergkamen saves a change while the officer edits.
+    item.person.name = "Alma Neu"
+    item.weekly_hours = 12
+    db_session.flush()
+    mine = {**VALID, "name": "Alma Mein", "version": loaded, "csrf_token": csrf_token(form)}
+    response = client.post(url, data=mine)
+    assert response.status_code == 200
+    text, html = page_text(response), response.get_data(as_text=True)
+    assert "Jemand anderes hat hier Änderungen gespeichert" in text
+    assert "Jetzt gespeichert in „Name“: Alma Neu" in text
+    assert "Jetzt gespeichert in „Stunden pro Woche (freiwillig)“: 12" in text
+    assert 'value="Alma Mein"' in html  # the input is kept
+    db_session.expire_all()
+    assert db_session.get(Facilitator, item.id).person.name == "Alma Neu"  # nothing overwritten
+    # Having read what changed, the officer saves again: now it is saved.
+    again = client.post(url, data={**mine, "version": _version(response)})
+    assert again.status_code == 302
+    db_session.expire_all()
+    assert db_session.get(Facilitator, item.id).person.name == "Alma Mein"
+
+
+def test_own_data_saved_meanwhile_by_the_officer_is_shown(client, db_session, cast):
+    url = f"/mein-bereich/begleitung/{cast.own_facilitator.id}"
+    sign_in(client, cast, "facilitator")
+    form = client.get(url)
+    cast.own_facilitator.trained_on = date(2025, 2, 1)
+    cast.own_facilitator.training_provider = "iZi.NRW"
+    db_session.flush()
+    response = client.post(url, data={"name": "Fenja B.", "email": "fenja@example.org",
+                                      "trained_on": "", "training_provider": "",
+                                      "version": _version(form), "csrf_token": csrf_token(form)})
+    assert response.status_code == 200
+    assert "Jetzt gespeichert in „Schulungsanbieter (freiwillig)“: iZi.NRW" in page_text(
+        response)
+    db_session.expire_all()
+    assert db_session.get(Facilitator, cast.own_facilitator.id).training_provider == "iZi.NRW"

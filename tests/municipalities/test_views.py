@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import page_text
+from tests.helpers import csrf_token, page_text
 from tests.municipalities.helpers import post, sign_in
 
 
@@ -46,3 +46,31 @@ def test_the_forms_return_to_the_page_that_linked_them(client, cast, next_url, l
     response = post(client, invite, {"display_name": "Nina Neu", "email": "nina@example.org",
                                      "locale": "de"})
     assert response.status_code == 302 and response.headers["Location"] == lands_on
+
+
+def test_a_change_saved_meanwhile_is_shown_not_overwritten(client, db_session, cast):
+    import re
+
+    sign_in(client, cast, "officer")
+    url = f"/verwaltung/kommunen/{cast.kamen.id}/bearbeiten"
+    form = client.get(url)
+    loaded = re.search(r'name="version" type="hidden" value="(\d+)"',
+                       form.get_data(as_text=True)).group(1)
+    # Another officer records the signed agreement meanwhile.
+    cast.kamen.agreement_status = "signed"
+    cast.kamen.agreement_signed_on = date(2024, 3, 12)
+    db_session.flush()
+    mine = {"name": "Stadt Kamen", "kind": "town", "ags": "05978020", "website": "",
+            "agreement_status": "none", "agreement_signed_on": "", "version": loaded,
+            "csrf_token": csrf_token(form)}
+    response = client.post(url, data=mine)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Jemand anderes hat hier Änderungen gespeichert" in text
+    assert "Jetzt gespeichert in „Ziel- und Kooperationsvereinbarung mit dem Kreis“: " \
+           "Unterzeichnet" in text
+    assert "Jetzt gespeichert in „Unterzeichnet am (falls unterzeichnet)“: 12.03.2024" in text
+    assert "Jetzt gespeichert in „Name“: Kamen" in text
+    assert 'value="Stadt Kamen"' in response.get_data(as_text=True)
+    db_session.expire_all()
+    assert db_session.get(type(cast.kamen), cast.kamen.id).agreement_status == "signed"
