@@ -21,10 +21,11 @@ class DomainError(ValueError):
 class StaleError(DomainError):
     """The row was changed by someone else since the form was loaded.
 
-    `changes` lists (field label, value now stored) for each field whose stored value differs from
-    what the user sent, so the form can show what changed instead of overwriting it.
+    `changes` lists (field label, value now stored[, field name]) for each field whose stored
+    value differs from what the user sent, so the form can show what changed (at the field, when
+    it is named) instead of overwriting it.
     """
 
-    def __init__(self, message: Any, changes: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, message: Any, changes: list[tuple[str, ...]] | None = None) -> None:
         super().__init__(message, None)
         self.changes = changes or []

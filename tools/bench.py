@@ -52,11 +52,14 @@ def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped
         for number in range(members):
             create_membership(session, term, create_person(session, listed=number % 3 != 0))
         towns = [create_municipality(session) for _ in range(10)]
+        # Every town gets facilitators in every state, most of them active.
+        statuses = ["active"] * 6 + ["confirmed", "proposed", "sent_back", "ended"]
         for number in range(facilitators):
-            create_facilitator(session, towns[number % 10], status="active",
+            create_facilitator(session, towns[number % 10],
+                               status=statuses[number // 10 % len(statuses)],
                                trained_on=date(2025, 3, 1) if number % 2 else None)
         session.commit()
-        ids = {"body": council.id, "officer": officer.email}
+        ids = {"body": council.id, "officer": officer.email, "town": towns[0].id}
     return app, ids
 
 
@@ -66,8 +69,9 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
     client.post("/anmelden", data={"email": ids["officer"], "password": TEST_PASSWORD,
                                    "csrf_token": csrf_token(page)})
     engine = app.extensions["db"].engine
-    pages = ["/", "/beirat", "/kommunen", f"/verwaltung/gremien/{ids['body']}",
-             "/verwaltung/netzwerk"]
+    pages = ["/", "/beirat", "/kommunen", f"/kommunen/{ids['town']}",
+             f"/verwaltung/gremien/{ids['body']}", "/verwaltung/netzwerk",
+             f"/verwaltung/kommunen/{ids['town']}"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):

@@ -34,9 +34,8 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
     require(perms.can_manage_facilitators(current_user, municipality))
     return render_template(
         "facilitators/manage.html", municipality=municipality,
-        facilitators=queries.municipality_facilitators(db.session, municipality),
+        page=queries.municipality_facilitators(db.session, municipality),
         contacts=current_contacts(db.session, municipality),
-        last_send_back_reason=queries.last_send_back_reason,
     )
 
 
@@ -81,7 +80,7 @@ def facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
         .options(selectinload(FacilitatorEvent.actor)).order_by(FacilitatorEvent.id)
     ))
     return render_template("facilitators/facilitator.html", facilitator=item, events=events,
-                           send_back_reason=queries.last_send_back_reason(item))
+                           send_back_reason=queries.last_send_back_reason(db.session, item))
 
 
 @bp.route("/verwaltung/begleitung/<int:facilitator_id>/bearbeiten", methods=["GET", "POST"])
@@ -108,7 +107,7 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
             return redirect(url_for(".facilitator", facilitator_id=item.id))
     return render_template("facilitators/facilitator_form.html", form=form,
                            municipality=item.municipality, facilitator=item,
-                           send_back_reason=queries.last_send_back_reason(item))
+                           send_back_reason=queries.last_send_back_reason(db.session, item))
 
 
 def _change_state(item: Facilitator, change: Callable[[], Any], done: Any) -> Any:

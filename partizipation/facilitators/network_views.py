@@ -26,16 +26,16 @@ from .forms import NetworkMailForm
 @login_required
 def network():  # type: ignore[no-untyped-def]
     require(perms.can_view_network(current_user))
-    rows = queries.network_overview(db.session)
-    return render_template("facilitators/network.html", rows=rows,
-                           without_active=[r for r in rows if not r.active])
+    return render_template("facilitators/network.html",
+                           network=queries.network_overview(db.session),
+                           waiting=queries.waiting_facilitators(db.session))
 
 
 @bp.get("/verwaltung/netzwerk.csv")
 @login_required
 def network_export():  # type: ignore[no-untyped-def]
     require(perms.can_view_network(current_user))
-    body = network_csv(queries.network_overview(db.session))
+    body = network_csv(queries.network_table(db.session))
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="netzwerk-partizipationsbegleitung.csv"'})
 

@@ -23,7 +23,7 @@ from ..permissions import require
 from ..versioning import check_version
 from . import mailing, queries, services
 from . import permissions as perms
-from .blueprint import bp, form_object, load_facilitator, lock_for_edit
+from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
 from .forms import OWN_DATA_FIELDS, ContactMessageForm, OwnDataForm
 from .models import Facilitator
 
@@ -34,6 +34,13 @@ from .models import Facilitator
 def directory():  # type: ignore[no-untyped-def]
     return render_template("facilitators/directory.html",
                            entries=queries.public_directory(db.session))
+
+
+@bp.get("/kommunen/<int:municipality_id>")
+def municipality(municipality_id: int):  # type: ignore[no-untyped-def]
+    item = load_municipality(municipality_id)
+    return render_template("facilitators/municipality.html", municipality=item,
+                           page=queries.listed_facilitators(db.session, item))
 
 
 def _contact_limit() -> str:

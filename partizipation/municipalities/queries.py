@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from .models import Municipality, MunicipalityContact
 
@@ -14,6 +14,6 @@ def current_contacts(session: Session, municipality: Municipality) -> list[Munic
         select(MunicipalityContact)
         .where(MunicipalityContact.municipality_id == municipality.id,
                MunicipalityContact.ended_at.is_(None))
-        .options(selectinload(MunicipalityContact.user))
+        .options(joinedload(MunicipalityContact.user))
         .order_by(MunicipalityContact.id)
     ))

@@ -115,7 +115,7 @@ def test_send_back_needs_a_reason_and_a_correction_resubmits(db_session, cast):
     assert error.value.field == "reason"
     services.send_back_facilitator(db_session, f, "Bitte die Stunden angeben.", actor=officer)
     assert f.status == "sent_back"
-    assert queries.last_send_back_reason(f) == "Bitte die Stunden angeben."
+    assert queries.last_send_back_reason(db_session, f) == "Bitte die Stunden angeben."
     services.update_facilitator(db_session, f, data(weekly_hours=10.5), actor=contact)
     assert f.status == "proposed" and f.weekly_hours == 10.5
     actions = [(e.action, e.from_status, e.to_status) for e in f.events]
@@ -158,9 +158,11 @@ def test_public_directory_lists_only_listed_confirmed_or_active(db_session, cast
     create_facilitator(db_session, cast.bergkamen, "proposed", name="Proposed")
     create_facilitator(db_session, cast.kamen, "ended", name="Ended")
     entries = dict(queries.public_directory(db_session))
-    names = {m.name: [f.person.name for f in fs] for m, fs in entries.items()}
+    names = {m.name: [f.person.name for f in queries.listed_facilitators(db_session, m)]
+             for m in entries}
     assert names == {"Bergkamen": ["Fenja Begleitung (erfunden)", shown.person.name],
                      "Kamen": []}
+    assert {m.name: listed for m, listed in entries.items()} == {"Bergkamen": 2, "Kamen": 0}
 
 
 def test_group_mail_one_message_per_active_facilitator_in_their_language(db_session, cast):

@@ -44,11 +44,17 @@ def test_directory_lists_listed_facilitators_without_addresses(client, db_sessio
     html, text = response.get_data(as_text=True), page_text(response)
     assert response.status_code == 200 and html.count("<h1") == 1
     assert heading in text
+    assert "Bergkamen" in text and "Kamen" in text
+    # The directory counts; each municipality's own page lists its facilitators.
+    assert f'href="/kommunen/{cast.bergkamen.id}"' in html
+    response = client.get(f"/kommunen/{cast.bergkamen.id}")
+    html, text = response.get_data(as_text=True), page_text(response)
+    assert response.status_code == 200 and html.count("<h1") == 1
     assert "Fenja Begleitung (erfunden)" in text
-    assert "Pia Vorschlag" not in text and "Uli Ungelistet" not in text
     assert cast.own_facilitator.person.email not in html
     assert f"/kommunen/begleitung/{cast.own_facilitator.id}/kontakt" in html
-    assert "Bergkamen" in text and "Kamen" in text
+    text = page_text(client.get(f"/kommunen/{cast.kamen.id}"))
+    assert "Pia Vorschlag" not in text and "Uli Ungelistet" not in text
 
 
 def test_contact_form_relays_the_message_and_confirms(client, db_session, cast):
@@ -219,7 +225,7 @@ def test_officer_confirms_one_and_sends_back_the_other(client, db_session, cast)
     assert db_session.get(Facilitator, first.id).status == "confirmed"
     assert db_session.get(Facilitator, second.id).status == "sent_back"
     # The confirmed one is public now.
-    assert "Erste" in page_text(client.get("/kommunen"))
+    assert "Erste" in page_text(client.get(f"/kommunen/{cast.bergkamen.id}"))
     history = page_text(client.get(detail))
     assert "Von der Inklusionsbeauftragten bestätigt" in history
 
