@@ -62,3 +62,28 @@ def test_export_has_facilitator_and_contact_roles(app, db_session, cast):
     assert own["facilitator_roles"][0]["history"][0]["to"] == "active"
     assert contact["municipality_contact_roles"][0]["municipality"] == "Bergkamen"
     assert nothing == {"facilitator_roles": [], "municipality_contact_roles": []}
+
+
+def test_completing_a_deletion_ends_the_facilitator_work_and_the_contact_roles(
+        app, db_session, cast):
+    from partizipation.facilitators.personal import ERASED_REASON
+    from partizipation.municipalities.models import MunicipalityContact
+    from partizipation.people.privacy import complete_deletion, request_deletion
+
+    from .factories import create_contact
+
+    user = cast.user("facilitator")
+    contact = create_contact(db_session, user, cast.kamen)
+    with app.test_request_context():
+        request = request_deletion(db_session, user, actor=user)
+        complete_deletion(db_session, request, actor=cast.user("officer"))
+    db_session.expire_all()
+    facilitator = db_session.get(Facilitator, cast.own_facilitator.id)
+    assert (facilitator.status, facilitator.end_reason) == ("ended", ERASED_REASON)
+    assert (facilitator.events[-1].action, facilitator.events[-1].from_status) == (
+        "ended", "active")
+    # The address is gone from the person and from the uniqueness key alike.
+    assert facilitator.person.email is None and facilitator.email_key is None
+    assert db_session.get(MunicipalityContact, contact.id).ended_at is not None
+    assert not any(c.ended_at is None for c in db_session.scalars(select(
+        MunicipalityContact).where(MunicipalityContact.user_id == user.id)))
