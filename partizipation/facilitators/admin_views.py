@@ -17,7 +17,6 @@ from ..forms import ActionForm
 from ..i18n import _l
 from ..municipalities.queries import current_contacts
 from ..permissions import require
-from ..versioning import check_version
 from . import permissions as perms
 from . import queries, services
 from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
@@ -91,9 +90,8 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     form = FacilitatorForm(obj=form_object(item))
     if form.validate_on_submit():
         try:
-            lock_for_edit(item)
+            lock_for_edit(item, form, FACILITATOR_FIELDS)
             was_sent_back = item.status == "sent_back"
-            check_version(form_object(item), form, FACILITATOR_FIELDS)
             services.update_facilitator(db.session, item,
                                         services.FacilitatorData.from_form(form.data),
                                         actor=current_user)
@@ -111,7 +109,7 @@ def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
 
 
 def _change_state(item: Facilitator, change: Callable[[], Any], done: Any) -> Any:
-    """Carry out a state change of a button; someone else's change made meanwhile is told."""
+    """Carry out the change of a button; a change someone else made meanwhile is told."""
     if ActionForm().validate_on_submit():
         try:
             change()
@@ -149,17 +147,10 @@ def activate(facilitator_id: int):  # type: ignore[no-untyped-def]
 def invite_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
     require(perms.can_invite_facilitator(current_user, item))
-    if ActionForm().validate_on_submit():
-        try:
-            services.invite_facilitator(db.session, item, actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_l("%(name)s was given access to the platform. Without an account yet, an "
-                     "invitation was sent by email.", name=item.person.name), "success")
-    return redirect(url_for(".facilitator", facilitator_id=item.id))
+    return _change_state(
+        item, lambda: services.invite_facilitator(db.session, item, actor=current_user),
+        _l("%(name)s was given access to the platform. Without an account yet, an invitation "
+           "was sent by email.", name=item.person.name))
 
 
 def _already_decided(item: Facilitator) -> Any:

@@ -13,6 +13,7 @@ from ..db import db
 from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..municipalities.permissions import managed_municipality_ids
+from ..versioning import check_version
 from . import permissions as perms
 from .models import STATUS_LABELS, Facilitator
 
@@ -51,11 +52,13 @@ def load_facilitator(facilitator_id: int) -> Facilitator:
     return db.session.get(Facilitator, facilitator_id) or abort(404)
 
 
-def lock_for_edit(item: Facilitator) -> None:
-    """Hold the facilitator's row and read it (and its person) afresh: of two people saving at
-    once, the second waits and then compares with what the first saved (check_version)."""
+def lock_for_edit(item: Facilitator, form: Any, fields: tuple[str, ...]) -> None:
+    """Before saving `form`: hold the facilitator's row, read it (and its person) afresh, and
+    raise StaleError if someone else saved a change the form would overwrite. Of two people
+    saving at once, the second waits here and then sees what the first saved."""
     load_for_update(db.session, Facilitator, item.id)
     db.session.refresh(item.person)
+    check_version(form_object(item), form, fields)
 
 
 def form_object(item: Facilitator) -> Any:

@@ -20,7 +20,6 @@ from ..domain import DomainError
 from ..extensions import limiter
 from ..i18n import _l
 from ..permissions import require
-from ..versioning import check_version
 from . import mailing, queries, services
 from . import permissions as perms
 from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
@@ -107,8 +106,7 @@ def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
     form = OwnDataForm(obj=form_object(item))
     if form.validate_on_submit():
         try:
-            lock_for_edit(item)
-            check_version(form_object(item), form, OWN_DATA_FIELDS)
+            lock_for_edit(item, form, OWN_DATA_FIELDS)
             services.update_own_data(db.session, item, form.data, actor=current_user)
         except DomainError as error:
             db.session.rollback()
