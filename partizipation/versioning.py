@@ -7,8 +7,7 @@ stored one: when someone else saved in between, it raises `StaleError` naming ea
 stored value now differs from what this user sent, and nothing is written. The form then shows
 that message above the form and what is stored now at each such field (linked from the error
 summary), the user's input is kept, and the hidden version is moved on, so sending the form
-again (after reading what changed) saves it. A change meanwhile that none of the form's fields
-would overwrite is no conflict: the save goes ahead.
+again (after reading what changed) saves it.
 """
 
 from __future__ import annotations
@@ -80,10 +79,6 @@ def check_version(row: Any, form: Any, fields: Iterable[str]) -> None:
             changes.append((str(form[name].label.text), _shown(stored, form[name]), name))
     form.version.data = row.version
     form.version.raw_data = [str(row.version)]
-    if not changes:
-        # Saved meanwhile, but nothing this form writes differs from what the user sent: saving
-        # loses nothing (the caller holds the row, and the version is now the stored one).
-        return
     raise StaleError(
         _l("Someone else saved changes here while you were editing. Nothing of yours was saved "
            "yet: your input is still in the form. Check what is stored now, then save again."),

@@ -86,7 +86,11 @@ def facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def edit_facilitator(facilitator_id: int):  # type: ignore[no-untyped-def]
     item = load_facilitator(facilitator_id)
-    require(perms.can_edit_facilitator(current_user, item))
+    if request.method == "GET":
+        require(perms.can_edit_facilitator(current_user, item))
+    else:
+        # A form opened before someone else ended the work is told so (by the service), not 403.
+        require(perms.can_manage_facilitators(current_user, item.municipality))
     form = FacilitatorForm(obj=form_object(item))
     if form.validate_on_submit():
         try:

@@ -241,7 +241,8 @@ def _transition(session: Session, facilitator: Facilitator, allowed: tuple[str, 
     """Move the facilitator from the state it was loaded in to `to_status`, in one conditional
     UPDATE (`… WHERE id = :id AND status = :loaded`): of two people acting at the same moment
     only the first changes the row; the second gets a clear message and nothing else happens
-    (no event, no mail). The version moves on, so an open edit form notices the change."""
+    (no event, no mail). The version stays: no field of the edit forms changes here, and an edit
+    saved afterwards acts on the state it then finds (an ended facilitator cannot be changed)."""
     from_status = facilitator.status
     if from_status not in allowed:
         raise DomainError(
@@ -251,8 +252,7 @@ def _transition(session: Session, facilitator: Facilitator, allowed: tuple[str, 
     result = session.execute(
         update(Facilitator)
         .where(Facilitator.id == facilitator.id, Facilitator.status == from_status)
-        .values(status=to_status.value, updated_at=utcnow(), version=Facilitator.version + 1,
-                **values)
+        .values(status=to_status.value, updated_at=utcnow(), **values)
         .execution_options(synchronize_session=False)
     )
     changed = result.rowcount  # type: ignore[attr-defined]

@@ -538,3 +538,33 @@ def test_own_data_saved_meanwhile_by_the_officer_is_shown(client, db_session, ca
         response)
     db_session.expire_all()
     assert db_session.get(Facilitator, cast.own_facilitator.id).training_provider == "iZi.NRW"
+
+
+def test_a_state_change_meanwhile_is_no_conflict_but_an_end_stops_the_edit(client, db_session,
+                                                                          cast):
+    from partizipation.facilitators import services as facilitator_services
+
+    item = create_facilitator(db_session, cast.bergkamen, "confirmed", name="Alma Alt",
+                              email="alma@example.org")
+    sign_in(client, cast, "officer")
+    url = f"/verwaltung/begleitung/{item.id}/bearbeiten"
+    form = client.get(url)
+    mine = {**VALID, "name": "Alma Mein", "version": _version(form),
+            "csrf_token": csrf_token(form)}
+    with client.application.test_request_context():
+        facilitator_services.activate_facilitator(db_session, item, actor=cast.user("officer"))
+    assert client.post(url, data=mine).status_code == 302  # the state is no field of the form
+    db_session.expire_all()
+    saved = db_session.get(Facilitator, item.id)
+    assert (saved.status, saved.person.name) == ("active", "Alma Mein")
+    form = client.get(url)
+    mine = {**mine, "name": "Alma Später", "version": _version(form),
+            "csrf_token": csrf_token(form)}
+    with client.application.test_request_context():
+        facilitator_services.end_facilitator(db_session, saved, ended_on=date(2026, 5, 1),
+                                             reason="Umzug", actor=cast.user("officer"))
+    response = client.post(url, data=mine)
+    assert response.status_code == 200
+    assert "kann nicht mehr geändert werden" in page_text(response)
+    db_session.expire_all()
+    assert db_session.get(Facilitator, item.id).person.name == "Alma Mein"
