@@ -6,6 +6,7 @@ the user's input. `StaleError` says that someone else changed the row since the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -21,10 +22,11 @@ class DomainError(ValueError):
 class StaleError(DomainError):
     """The row was changed by someone else since the form was loaded.
 
-    `changes` lists (field label, value now stored) for each field whose stored value differs from
-    what the user sent, so the form can show what changed instead of overwriting it.
+    `changes` lists (field label, value now stored[, field name]) for each field whose stored
+    value differs from what the user sent, so the form can show what changed (at the field, when
+    it is named) instead of overwriting it.
     """
 
-    def __init__(self, message: Any, changes: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, message: Any, changes: Sequence[tuple[str, ...]] | None = None) -> None:
         super().__init__(message, None)
-        self.changes = changes or []
+        self.changes = list(changes or [])

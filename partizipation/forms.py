@@ -21,28 +21,31 @@ class Form(FlaskForm):
     """Base form: a CSRF-protected FlaskForm."""
 
     def error_items(self) -> list[tuple[str, str]]:
-        """(field id, message) for the error summary, in field order."""
-        items: list[tuple[str, str]] = []
+        """(field id, message) for the error summary: what concerns the whole form first (it
+        explains the rest), then the fields in their order."""
+        items: list[tuple[str, str]] = [("", str(message)) for message in self.form_errors]
         for field in self:
             target = f"{field.id}-0" if field.type in GROUP_TYPES else field.id
             for message in field.errors if isinstance(field.errors, list) else []:
                 items.append((target, str(message)))
-        for message in self.form_errors:
-            items.append(("", str(message)))
         return items
 
     def put_error(self, error: DomainError, default: str | None = None) -> None:
         """Show a service's message at its field (else at `default`, else above the form).
 
-        A StaleError also lists what is stored now (see versioning.py)."""
+        A StaleError also lists what is stored now (see versioning.py), at each field it names."""
         target = self._fields.get(error.field or default or "")
         if target is not None:
             target.errors = [*target.errors, str(error)]
             return
         self.form_errors.append(str(error))
-        for label, value in getattr(error, "changes", ()):
-            self.form_errors.append(str(_l("Now stored in “%(field)s”: %(value)s",
-                                           field=label, value=value)))
+        for label, value, *name in getattr(error, "changes", ()):
+            message = str(_l("Now stored in “%(field)s”: %(value)s", field=label, value=value))
+            field = self._fields.get(name[0]) if name else None
+            if field is not None:
+                field.errors = [*field.errors, message]
+            else:
+                self.form_errors.append(message)
 
 
 class ActionForm(Form):

@@ -5,7 +5,8 @@ and adds `WHERE version = :loaded` to it (`version_id_col`). The edit form carri
 was loaded with in a hidden field (`VersionField`). On save, `check_version` compares it with the
 stored one: when someone else saved in between, it raises `StaleError` naming each field whose
 stored value now differs from what this user sent, and nothing is written. The form then shows
-that message, the user's input is kept, and the hidden version is moved on, so sending the form
+that message above the form and what is stored now at each such field (linked from the error
+summary), the user's input is kept, and the hidden version is moved on, so sending the form
 again (after reading what changed) saves it.
 """
 
@@ -41,15 +42,24 @@ class VersionField(HiddenField):
             self.data = None
 
 
-def _shown(value: Any) -> str:
-    from flask_babel import format_date
+def _shown(value: Any, field: Any = None) -> str:
+    """A stored value as the form shows it: a choice by its label, dates and numbers per locale."""
+    from flask_babel import format_date, format_decimal
 
     if value is None or value == "":
         return str(_l("(empty)"))
+    choices = getattr(field, "choices", None)
+    for choice in choices if isinstance(choices, list | tuple) else ():
+        if hasattr(choice, "value"):  # SelectChoice
+            choice = (choice.value, choice.label)
+        if isinstance(choice, tuple) and str(choice[0]) == str(value):
+            return str(choice[1])
     if hasattr(value, "isoformat") and not hasattr(value, "hour"):
         return str(format_date(value))
     if isinstance(value, bool):
         return str(_l("yes") if value else _l("no"))
+    if isinstance(value, int | float):
+        return str(format_decimal(value))
     return str(value)
 
 
@@ -66,7 +76,7 @@ def check_version(row: Any, form: Any, fields: Iterable[str]) -> None:
     for name in fields:
         stored, mine = getattr(row, name), form[name].data
         if (stored or None) != (mine or None):
-            changes.append((str(form[name].label.text), _shown(stored)))
+            changes.append((str(form[name].label.text), _shown(stored, form[name]), name))
     form.version.data = row.version
     form.version.raw_data = [str(row.version)]
     raise StaleError(

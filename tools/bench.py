@@ -28,9 +28,9 @@ from partizipation.db import make_engine  # noqa: E402
 from partizipation.migrations import upgrade  # noqa: E402
 from tests.conftest import make_test_app  # noqa: E402
 from tests.council.factories import create_body, create_membership, create_person, create_term  # noqa: E402
+from tests.facilitators.factories import create_facilitator, create_municipality  # noqa: E402
 from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
-from tests.municipalities.factories import create_facilitator, create_municipality  # noqa: E402
 
 # (council members, facilitators, meetings); every meeting has 30 invitees.
 SIZES = {"small": (10, 10, 10), "large": (500, 400, 1000)}
@@ -97,12 +97,16 @@ def build(url: str, members: int, facilitators: int, meetings: int):  # type: ig
         for number in range(members):
             create_membership(session, term, create_person(session, listed=number % 3 != 0))
         towns = [create_municipality(session) for _ in range(10)]
+        # Every town gets facilitators in every state, most of them active.
+        statuses = ["active"] * 6 + ["confirmed", "proposed", "sent_back", "ended"]
         for number in range(facilitators):
-            create_facilitator(session, towns[number % 10], status="active",
+            create_facilitator(session, towns[number % 10],
+                               status=statuses[number // 10 % len(statuses)],
                                trained_on=date(2025, 3, 1) if number % 2 else None)
         meeting = add_meetings(session, council, meetings)
         session.commit()
-        ids = {"body": council.id, "officer": officer.email, "meeting": meeting}
+        ids = {"body": council.id, "officer": officer.email, "meeting": meeting,
+               "town": towns[0].id}
     return app, ids
 
 
@@ -112,8 +116,9 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
     client.post("/anmelden", data={"email": ids["officer"], "password": TEST_PASSWORD,
                                    "csrf_token": csrf_token(page)})
     engine = app.extensions["db"].engine
-    pages = ["/", "/beirat", "/kommunen", f"/verwaltung/gremien/{ids['body']}",
-             "/verwaltung/netzwerk", "/sitzungen", f"/sitzungen/{ids['meeting']}",
+    pages = ["/", "/beirat", "/kommunen", f"/kommunen/{ids['town']}",
+             f"/verwaltung/gremien/{ids['body']}", "/verwaltung/netzwerk",
+             f"/verwaltung/kommunen/{ids['town']}", "/sitzungen", f"/sitzungen/{ids['meeting']}",
              f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:

@@ -17,8 +17,8 @@ from .. import clock
 from ..council.memberships import MembershipData, save_membership
 from ..council.models import Body, BodyKind
 from ..council.services import save_term
-from ..people.services import save_person
 from ..people.models import Person
+from ..people.services import save_person
 from .agenda import DocumentData, ItemData, add_document, add_item
 from .answers import give_answer, save_support_request
 from .invitees import add_guest

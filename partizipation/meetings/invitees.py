@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, joinedload
 from ..council.memberships import current_memberships
 from ..council.models import Body, BodyKind, MembershipRole
 from ..domain import DomainError
+from ..facilitators.models import Facilitator, FacilitatorStatus
 from ..i18n import _l
 from ..locking import lock_row
-from ..municipalities.models import Facilitator, FacilitatorStatus, Municipality
+from ..municipalities.models import Municipality
 from ..people.models import Person
 from .history import Action, record
 from .models import Invitee, InviteeSource, Meeting, MeetingStatus

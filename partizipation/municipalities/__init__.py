@@ -1,10 +1,6 @@
-"""Municipalities of the district, their contact persons and participation facilitators."""
+"""Municipalities of the district and their contact persons (the participation facilitators they
+register are the `facilitators` domain, which builds on this one)."""
 
-from ..domains import Domain, NavItem
-from ..i18n import _l
+from ..domains import Domain
 
-DOMAIN = Domain(
-    "municipalities", blueprint="blueprint", views=("views", "admin_views"),
-    navigation=(NavItem("municipalities.directory", _l("Municipalities")),),
-    demo=True, personal=True, my_area=True,
-)
+DOMAIN = Domain("municipalities", demo=True, personal=True, roles=True)

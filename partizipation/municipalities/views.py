@@ -1,10 +1,14 @@
-"""Public pages (directory, relay contact form, agreement PDF), the facilitator's own page, and
-the loaders the management pages in admin_views.py share."""
+"""The municipalities blueprint: the agreement PDF, the municipality form and the contacts.
+
+These pages show a municipality alone. The page that shows a municipality together with what
+other domains add (its facilitators) belongs to those domains: they link here with `?next=` to
+say where to return after a change, and this domain never names their pages.
+"""
 
 from __future__ import annotations
 
 from flask import (
-    Response,
+    Blueprint,
     abort,
     current_app,
     flash,
@@ -18,27 +22,33 @@ from flask_login import current_user, login_required
 
 from ..db import db
 from ..domain import DomainError
-from ..extensions import limiter
+from ..forms import ActionForm
 from ..i18n import _l
+from ..locking import load_for_update
 from ..permissions import require
-from . import mailing, queries, services
+from ..templating import safe_next
+from ..versioning import check_version
 from . import permissions as perms
-from .blueprint import bp, form_object, load_facilitator, load_municipality
-from .forms import (
-    ContactMessageForm,
-    OwnDataForm,
-)
-from .models import (
-    Facilitator,
-)
+from . import services
+from .forms import MUNICIPALITY_FIELDS, ContactInviteForm, MunicipalityForm
+from .models import Municipality, MunicipalityContact
+
+bp = Blueprint("municipalities", __name__)
+
+for _check in perms.CHECKS:
+    bp.add_app_template_global(_check, _check.__name__)
+
+
+def load_municipality(municipality_id: int) -> Municipality:
+    return db.session.get(Municipality, municipality_id) or abort(404)
+
+
+def _back() -> str:
+    """Where to return: the page that linked here (`?next=`), else the user's area."""
+    return safe_next(request.args.get("next"), url_for("accounts.my_area"))
+
 
 # ---------------------------------------------------------------- public
-
-
-@bp.get("/kommunen")
-def directory():  # type: ignore[no-untyped-def]
-    return render_template("municipalities/directory.html",
-                           entries=queries.public_directory(db.session))
 
 
 @bp.get("/kommunen/<int:municipality_id>/vereinbarung.pdf")
@@ -53,79 +63,88 @@ def agreement_file(municipality_id: int):  # type: ignore[no-untyped-def]
     return response
 
 
-def _contact_limit() -> str:
-    return current_app.config["CONTACT_LIMIT"]
+# ---------------------------------------------------------------- municipalities
 
 
-def _sent(response: Response) -> bool:
-    return response.status_code == 302
-
-
-def _public_facilitator(facilitator_id: int) -> Facilitator:
-    facilitator = load_facilitator(facilitator_id)
-    if not perms.can_contact_facilitator(current_user, facilitator):
-        abort(404)
-    return facilitator
-
-
-@bp.route("/kommunen/begleitung/<int:facilitator_id>/kontakt", methods=["GET", "POST"])
-@limiter.limit(_contact_limit, methods=["POST"], deduct_when=_sent)
-def contact(facilitator_id: int):  # type: ignore[no-untyped-def]
-    facilitator = _public_facilitator(facilitator_id)
-    form = ContactMessageForm()
-    if form.validate_on_submit():
-        mailing.relay_message(
-            db.session, facilitator, sender_name=form.sender_name.data or "",
-            sender_email=form.sender_email.data or "", message=form.message.data or "",
-        )
-        db.session.commit()
-        flash(_l("Thank you. Your message was passed on to %(name)s. The answer comes by email "
-                 "to the address you gave.", name=facilitator.person.name), "success")
-        return redirect(url_for(".contact_sent", facilitator_id=facilitator.id))
-    return render_template("municipalities/contact.html", form=form, facilitator=facilitator)
-
-
-@bp.get("/kommunen/begleitung/<int:facilitator_id>/kontakt/gesendet")
-def contact_sent(facilitator_id: int):  # type: ignore[no-untyped-def]
-    facilitator = _public_facilitator(facilitator_id)
-    return render_template("municipalities/contact_sent.html", facilitator=facilitator)
-
-
-@bp.errorhandler(429)
-def too_many_messages(error):  # type: ignore[no-untyped-def]
-    facilitator_id = (request.view_args or {}).get("facilitator_id")
-    if request.endpoint != "municipalities.contact" or facilitator_id is None:
-        return render_template("errors/error.html", code=429,
-                               title=_l("Too many attempts")), 429
-    facilitator = _public_facilitator(facilitator_id)
-    form = ContactMessageForm()
-    form.form_errors.append(_l(
-        "You have sent several messages in a short time. Your text is kept below: please wait "
-        "an hour and send it again, or write to the inclusion officer."))
-    return render_template("municipalities/contact.html", form=form,
-                           facilitator=facilitator), 429
-
-
-
-
-# ---------------------------------------------------------------- the facilitator's own data
-
-
-@bp.route("/mein-bereich/begleitung/<int:facilitator_id>", methods=["GET", "POST"])
+@bp.route("/verwaltung/kommunen/neu", methods=["GET", "POST"])
 @login_required
-def own_data(facilitator_id: int):  # type: ignore[no-untyped-def]
-    item = load_facilitator(facilitator_id)
-    require(perms.can_edit_own_facilitator_data(current_user, item))
-    form = OwnDataForm(obj=form_object(item))
+def create_municipality():  # type: ignore[no-untyped-def]
+    require(perms.can_manage_municipalities(current_user))
+    return _municipality_form(None)
+
+
+@bp.route("/verwaltung/kommunen/<int:municipality_id>/bearbeiten", methods=["GET", "POST"])
+@login_required
+def edit_municipality(municipality_id: int):  # type: ignore[no-untyped-def]
+    municipality = load_municipality(municipality_id)
+    require(perms.can_manage_municipalities(current_user, municipality))
+    return _municipality_form(municipality)
+
+
+def _municipality_form(municipality: Municipality | None):  # type: ignore[no-untyped-def]
+    form = MunicipalityForm(obj=municipality)
     if form.validate_on_submit():
+        upload = form.agreement_file.data
+        old_file = municipality.agreement_file_name if municipality else None
+        folder = current_app.config["UPLOAD_FOLDER"]
         try:
-            services.update_own_data(db.session, item, form.data, actor=current_user)
+            if municipality is not None:
+                # Two officers saving at once: the second waits, then sees what the first saved.
+                load_for_update(db.session, Municipality, municipality.id)
+                check_version(municipality, form, MUNICIPALITY_FIELDS)
+            saved = services.save_municipality(
+                db.session, municipality, form.data, actor=current_user,
+                document=upload.stream if upload and upload.filename else None,
+                upload_folder=folder)
         except DomainError as error:
             db.session.rollback()
             form.put_error(error)
         else:
             db.session.commit()
-            flash(_l("Your data was saved."), "success")
-            return redirect(url_for("accounts.my_area"))
-    return render_template("municipalities/own_data.html", form=form, facilitator=item)
+            if old_file and old_file != saved.agreement_file_name:
+                (services.agreement_folder(folder) / old_file).unlink(missing_ok=True)
+            flash(_l("The data of %(name)s was saved.", name=saved.name), "success")
+            return redirect(_back())
+    return render_template("municipalities/municipality_form.html", form=form,
+                           municipality=municipality, back=_back())
 
+
+# ---------------------------------------------------------------- contacts
+
+
+@bp.route("/verwaltung/kommunen/<int:municipality_id>/kontakt-einladen", methods=["GET", "POST"])
+@login_required
+def invite_contact(municipality_id: int):  # type: ignore[no-untyped-def]
+    municipality = load_municipality(municipality_id)
+    require(perms.can_manage_municipalities(current_user, municipality))
+    form = ContactInviteForm()
+    if form.validate_on_submit():
+        try:
+            contact = services.add_contact(
+                db.session, municipality, email=form.email.data or "",
+                display_name=form.display_name.data or "", locale=form.locale.data or "de",
+                actor=current_user,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.put_error(error)
+        else:
+            db.session.commit()
+            flash(_l("%(person)s is now a contact person of %(name)s.",
+                     person=contact.user.display_name, name=municipality.name), "success")
+            return redirect(_back())
+    return render_template("municipalities/invite_contact.html", form=form,
+                           municipality=municipality, back=_back())
+
+
+@bp.post("/verwaltung/kommunen/kontakte/<int:contact_id>/beenden")
+@login_required
+def end_contact(contact_id: int):  # type: ignore[no-untyped-def]
+    contact = db.session.get(MunicipalityContact, contact_id) or abort(404)
+    require(perms.can_manage_municipalities(current_user, contact.municipality))
+    if ActionForm().validate_on_submit():
+        services.end_contact(db.session, contact, actor=current_user)
+        db.session.commit()
+        flash(_l("%(person)s is no longer a contact person of %(name)s.",
+                 person=contact.user.display_name, name=contact.municipality.name), "success")
+    return redirect(_back())

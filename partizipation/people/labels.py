@@ -20,7 +20,8 @@ def person_label(person: Any) -> str:
 DATA_KEYS = {
     "accounts": _l("Account"), "people": _l("Person and data requests"),
     "council": _l("Council and support"),
-    "municipalities": _l("Municipalities"), "person": _l("Person"),
+    "municipalities": _l("Municipalities"), "facilitators": _l("Participation facilitators"),
+    "person": _l("Person"),
     "name": _l("Name"), "form_of_address": _l("Form of address"),
     "organisation": _l("Organisation"), "function": _l("Function"), "email": _l("Email address"),
     "phone": _l("Phone"), "listing_consent_given_on": _l("Agreed to be listed publicly on"),

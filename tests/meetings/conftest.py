@@ -13,9 +13,10 @@ from flask_login import AnonymousUserMixin
 from sqlalchemy.orm import Session
 
 from tests.council.factories import create_body, create_membership, create_person, create_term
+from tests.facilitators.factories import create_facilitator
 from tests.factories import create_user
 from tests.helpers import csrf_token
-from tests.municipalities.factories import create_contact, create_facilitator, create_municipality
+from tests.municipalities.factories import create_contact, create_municipality
 
 from .factories import create_place
 

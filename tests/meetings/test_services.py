@@ -26,7 +26,8 @@ from partizipation.meetings.services import (
     update_meeting,
 )
 from tests.council.factories import create_body
-from tests.municipalities.factories import create_facilitator, create_municipality
+from tests.facilitators.factories import create_facilitator
+from tests.municipalities.factories import create_municipality
 
 from .factories import create_meeting as make_meeting
 

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from partizipation.accounts.models import User
 from partizipation.audit.models import AuditEntry
 from partizipation.council.models import SupportNeed
+from partizipation.facilitators.models import Facilitator
 from partizipation.feedback.models import BarrierReport
 from partizipation.mail.models import OutboxMessage
-from partizipation.municipalities.models import Facilitator, MunicipalityContact
+from partizipation.municipalities.models import MunicipalityContact
 from partizipation.people.models import Person
 from partizipation.people.privacy import complete_deletion, request_deletion
 from tests.council.factories import create_body, create_membership, create_term

@@ -1,5 +1,5 @@
-"""Mail of this domain, all through the outbox: the relayed contact message, the officer's message
-to the network, and the notices about registrations."""
+"""Mail of the facilitators domain, all through the outbox: the relayed contact message, the
+officer's message to the network, and the notices about registrations."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..domain import DomainError
 from ..i18n import _l
+from ..municipalities.queries import current_contacts
 from ..people.models import Person
 from .models import Facilitator
-from .queries import active_facilitators, current_contacts
+from .queries import active_facilitators
 
 
 def _one_line(text: str) -> str:
@@ -31,7 +32,7 @@ def relay_message(session: Session, facilitator: Facilitator, *, sender_name: st
     queue_mail(
         session, to=facilitator.person.email or "", reply_to=sender_email.strip(),
         subject=_l("Message from %(sender_name)s through the participation platform"),
-        template="municipalities/mail/contact.txt", locale=recipient_locale(facilitator.person),
+        template="facilitators/mail/contact.txt", locale=recipient_locale(facilitator.person),
         sender_name=_one_line(sender_name), sender_email=sender_email.strip(),
         message=message.strip(), facilitator_name=facilitator.person.name,
         municipality_name=facilitator.municipality.name,
@@ -52,7 +53,7 @@ def email_facilitators(session: Session, *, title: str, message: str,
         queue_mail(
             session, to=facilitator.person.email or "", reply_to=actor.email,
             subject=_l("Facilitator network: %(title)s"),
-            template="municipalities/mail/network.txt",
+            template="facilitators/mail/network.txt",
             locale=recipient_locale(facilitator.person), title=_one_line(title),
             message=message.strip(), sender_name=actor.display_name,
             facilitator_name=facilitator.person.name,
@@ -64,7 +65,7 @@ def email_facilitators(session: Session, *, title: str, message: str,
 def facilitator_link(facilitator: Facilitator) -> str:
     from ..accounts.services import absolute_url
 
-    return absolute_url("municipalities.facilitator", facilitator_id=facilitator.id)
+    return absolute_url("facilitators.facilitator", facilitator_id=facilitator.id)
 
 
 def notify_officer(session: Session, facilitator: Facilitator) -> None:
@@ -77,7 +78,7 @@ def notify_officer(session: Session, facilitator: Facilitator) -> None:
     if address:
         queue_mail(session, to=address, subject=_l("Waiting for confirmation: %(name)s "
                                                    "(%(municipality_name)s)"),
-                   template="municipalities/mail/proposed.txt", locale="de",
+                   template="facilitators/mail/proposed.txt", locale="de",
                    name=facilitator.person.name, municipality_name=facilitator.municipality.name,
                    link=facilitator_link(facilitator))
 
@@ -91,7 +92,7 @@ def notify_contacts(session: Session, facilitator: Facilitator, *, actor: User,
         queue_mail(session, to=contact.user.email, locale=contact.user.locale or "de",
                    subject=(_l("Please correct: %(name)s") if reason
                             else _l("Confirmed: %(name)s")),
-                   template="municipalities/mail/decided.txt", name=facilitator.person.name,
+                   template="facilitators/mail/decided.txt", name=facilitator.person.name,
                    municipality_name=facilitator.municipality.name, reason=reason,
                    officer=actor.display_name, link=facilitator_link(facilitator),
                    contact_name=contact.user.display_name)

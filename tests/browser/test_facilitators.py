@@ -1,6 +1,8 @@
 """Issue 4 as a new user tries it, in a real browser: a Bergkamen contact registers two
 facilitators, cannot reach Kamen's; the officer confirms one and sends the other back; the
-confirmed one is listed in /kommunen and gets a relayed message. Every page passes check_page."""
+confirmed one is listed on Bergkamen's page under /kommunen and gets a relayed message. Then the
+states of two people at once: a form saved meanwhile by someone else, a decision taken meanwhile.
+Every page passes check_page."""
 
 from __future__ import annotations
 
@@ -119,6 +121,10 @@ def test_the_network_flow_from_registration_to_a_relayed_message(browser, live_s
         set_language(page, "de")
         page.goto("/kommunen")
         _ok(page)
+        assert VOLUNTEER not in page.locator("main").inner_text()  # counts, not names
+        page.get_by_role("link", name="Partizipationsbegleitung in Bergkamen").click()
+        page.wait_for_load_state()
+        _ok(page)
         main = page.locator("main").inner_text()
         assert VOLUNTEER in main and ASSOCIATION not in main and "vera@example.org" not in main
         page.get_by_role("link", name=f"Nachricht an {VOLUNTEER} schreiben").click()
@@ -150,6 +156,11 @@ def test_directory_and_overview_in_both_languages(browser_page, live_server, lan
     set_language(browser_page, lang)
     browser_page.goto("/kommunen")
     _ok(browser_page)
+    unna = _municipality_id(live_server, "Unna")
+    browser_page.goto(f"/kommunen/{unna}")
+    _ok(browser_page)
+    browser_page.goto(f"/kommunen/{_municipality_id(live_server, 'Selm')}")  # nobody listed
+    _ok(browser_page)
     sign_in(browser_page, live_server, "officer")
     browser_page.goto("/verwaltung/netzwerk")
     _ok(browser_page)
@@ -157,3 +168,79 @@ def test_directory_and_overview_in_both_languages(browser_page, live_server, lan
     browser_page.locator("main form.form button[type=submit]").click()
     browser_page.wait_for_load_state()
     _ok(browser_page)
+    browser_page.goto(f"/verwaltung/kommunen/{unna}")
+    _ok(browser_page)
+
+
+def _in_app(live_server, change):
+    """Change the demo data as another officer would, committed, while the browser waits."""
+    with live_server.app.test_request_context(method="POST"):
+        session = live_server.app.extensions["db"].session
+        result = change(session)
+        session.commit()
+        return result
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_form_saved_meanwhile_shows_what_changed(browser_page, live_server, lang):
+    from partizipation.municipalities.models import Municipality
+
+    page = browser_page
+    set_language(page, lang)
+    sign_in(page, live_server, "officer")
+    werne = _municipality_id(live_server, "Werne")
+    page.goto(f"/verwaltung/kommunen/{werne}/bearbeiten?next=/verwaltung/kommunen/{werne}")
+    _ok(page)
+
+    def record_agreement(session):
+        municipality = session.get(Municipality, werne)
+        municipality.agreement_status = (
+            "negotiating" if municipality.agreement_status == "none" else "none")
+        return municipality.agreement_status
+
+    labels = {("de", "none"): "Keine Vereinbarung", ("de", "negotiating"): "In Verhandlung",
+              ("en", "none"): "No agreement", ("en", "negotiating"): "In negotiation"}
+    now_stored = labels[lang, _in_app(live_server, record_agreement)]
+    page.fill("#website", "https://www.werne.de/inklusion")
+    _submit(page)
+    assert page.title().startswith("Fehler:" if lang == "de" else "Error:")
+    assert page.input_value("#website") == "https://www.werne.de/inklusion"  # input kept
+    _ok(page)
+    # The summary links to the field that changed.
+    link = page.locator(".error-summary a", has_text=now_stored)
+    assert link.count() == 1
+    link.click()
+    assert page.evaluate("() => document.activeElement.name") == "agreement_status"
+    _submit(page)  # read, then saved on purpose
+    assert f"/verwaltung/kommunen/{werne}" in page.url
+    _ok(page)
+
+
+def test_a_decision_taken_meanwhile_is_told(browser_page, live_server):
+    from partizipation.facilitators import services
+    from partizipation.facilitators.models import Facilitator
+    from partizipation.people.models import Person
+
+    page = browser_page
+    set_language(page, "de")
+    sign_in(page, live_server, "officer")
+    with live_server.app.app_context():
+        session = live_server.app.extensions["db"].session
+        ident = session.scalar(select(Facilitator.id).join(Person).where(
+            Person.name == "Karl Beispielmann (erfunden)"))
+    page.goto(f"/verwaltung/begleitung/{ident}")
+    _ok(page)
+
+    def send_back(session):
+        officer = session.scalar(select(User).where(User.role == "officer"))
+        services.send_back_facilitator(session, session.get(Facilitator, ident),
+                                       "Bitte die Wochenstunden angeben.", actor=officer)
+
+    from partizipation.accounts.models import User
+
+    _in_app(live_server, send_back)
+    page.get_by_role("button", name="Bestätigen").click()
+    page.wait_for_load_state()
+    assert "nicht möglich" in page.locator(".flash").inner_text()
+    assert "Zur Korrektur zurückgesendet" in page.locator("main").inner_text()
+    _ok(page)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _l
 
 if TYPE_CHECKING:
-    from .queries import MunicipalityRow
+    from ..municipalities.models import Municipality
+    from .models import Facilitator
 
 
 # Semicolons and a byte order mark: German Excel reads the file as UTF-8 with its default list
@@ -41,24 +43,24 @@ def _hours(value: float | None) -> str:
     return "" if value is None else f"{value:g}".replace(".", ",")
 
 
-def network_csv(rows: list[MunicipalityRow]) -> str:
-    """One line per facilitator; a municipality without any facilitator gets one line too."""
+def network_csv(table: Iterable[tuple[Municipality, Facilitator | None]]) -> str:
+    """One line per facilitator; a municipality without any facilitator gets one line too
+    (`table` as queries.network_table gives it)."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([str(c) for c in CSV_COLUMNS])
     yes, no = str(_l("yes")), str(_l("no"))
-    for row in rows:
-        m = row.municipality
+    for m, f in table:
         head = [m.name, m.ags, m.agreement_label, _iso(m.agreement_signed_on)]
-        if not row.facilitators:
+        if f is None:
             writer.writerow([_cell(v) for v in head + [""] * (len(CSV_COLUMNS) - len(head))])
-        for f in row.facilitators:
-            p = f.person
-            writer.writerow([_cell(v) for v in head + [
-                p.name, f.status_label, f.employment_label, f.association_name,
-                _hours(f.weekly_hours), _iso(f.started_on), _iso(f.trained_on),
-                f.training_provider, _iso(f.ended_on), p.email, p.phone,
-                yes if p.is_listed else no,
-            ]])
+            continue
+        p = f.person
+        writer.writerow([_cell(v) for v in head + [
+            p.name, f.status_label, f.employment_label, f.association_name,
+            _hours(f.weekly_hours), _iso(f.started_on), _iso(f.trained_on),
+            f.training_provider, _iso(f.ended_on), p.email, p.phone,
+            yes if p.is_listed else no,
+        ]])
     return out.getvalue()

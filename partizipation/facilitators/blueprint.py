@@ -1,4 +1,4 @@
-"""The municipalities blueprint, its template globals, and the loaders its views share."""
+"""The facilitators blueprint, its template globals, and the loaders its views share."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
+from ..locking import load_for_update
+from ..municipalities.models import Municipality
+from ..municipalities.permissions import managed_municipality_ids
+from ..versioning import check_version
 from . import permissions as perms
-from .models import STATUS_LABELS, Facilitator, Municipality
+from .models import STATUS_LABELS, Facilitator
 
-bp = Blueprint("municipalities", __name__)
+bp = Blueprint("facilitators", __name__)
 
 for _check in perms.CHECKS:
     bp.add_app_template_global(_check, _check.__name__)
@@ -25,9 +29,9 @@ def facilitator_status_label(status: str) -> str:
 
 
 @bp.app_template_global()
-def my_municipality_roles() -> dict[str, Any]:
+def my_facilitator_roles() -> dict[str, Any]:
     """For /mein-bereich: the municipalities the user is a contact of; their facilitator rows."""
-    contact_ids = perms.managed_municipality_ids(current_user)
+    contact_ids = managed_municipality_ids(current_user)
     own_ids = perms.own_facilitator_ids(current_user)
     municipalities = list(db.session.scalars(
         select(Municipality).where(Municipality.id.in_(contact_ids)).order_by(Municipality.name)
@@ -48,14 +52,24 @@ def load_facilitator(facilitator_id: int) -> Facilitator:
     return db.session.get(Facilitator, facilitator_id) or abort(404)
 
 
+def lock_for_edit(item: Facilitator, form: Any, fields: tuple[str, ...]) -> None:
+    """Before saving `form`: hold the facilitator's row, read it (and its person) afresh, and
+    raise StaleError if someone else saved a change the form would overwrite. Of two people
+    saving at once, the second waits here and then sees what the first saved."""
+    load_for_update(db.session, Facilitator, item.id)
+    db.session.refresh(item.person)
+    check_version(form_object(item), form, fields)
+
+
 def form_object(item: Facilitator) -> Any:
-    """The facilitator and its person's fields as one object for the form."""
+    """The facilitator and its person's fields as one object for the form, with the version."""
     person = item.person
 
     class _Data:
         pass
 
     data = _Data()
+    data.version = item.version  # type: ignore[attr-defined]
     for name in ("form_of_address", "name", "email", "phone"):
         setattr(data, name, getattr(person, name))
     data.listing_consent = person.is_listed  # type: ignore[attr-defined]

@@ -1,0 +1,180 @@
+"""Read-only queries: the directory, a municipality's page, the network overview, the CSV, the
+group mail's recipients. Each runs a fixed number of SQL statements whatever the number of
+facilitators: counts are counted in SQL, lists come one page at a time (paging.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+
+from ..municipalities.models import Municipality
+from ..paging import Page, paginate
+from ..people.models import Person
+from .models import PUBLIC_STATUSES, EventAction, Facilitator, FacilitatorEvent, FacilitatorStatus
+
+NETWORK_PAGE = 25  # waiting registrations per page of the network overview
+
+
+def _listed() -> ColumnElement[bool]:
+    """Shown publicly: confirmed or active, and the person agrees to be listed."""
+    return and_(Facilitator.status.in_(PUBLIC_STATUSES),
+                Person.listing_consent_given_on.is_not(None),
+                Person.listing_consent_withdrawn_on.is_(None))
+
+
+def last_send_back_reason(session: Session, facilitator: Facilitator) -> str:
+    """The reason of the facilitator's latest send-back ("" if never sent back)."""
+    return session.scalar(
+        select(FacilitatorEvent.reason)
+        .where(FacilitatorEvent.facilitator_id == facilitator.id,
+               FacilitatorEvent.action == EventAction.SENT_BACK)
+        .order_by(FacilitatorEvent.id.desc()).limit(1)) or ""
+
+
+# ---------------------------------------------------------------- public
+
+
+def public_directory(session: Session) -> list[tuple[Municipality, int]]:
+    """Every municipality with the number of its listed facilitators (one query)."""
+    listed = (
+        select(Facilitator.municipality_id, func.count().label("listed"))
+        .join(Person, Facilitator.person_id == Person.id).where(_listed())
+        .group_by(Facilitator.municipality_id).subquery()
+    )
+    rows = session.execute(
+        select(Municipality, func.coalesce(listed.c.listed, 0))
+        .outerjoin(listed, listed.c.municipality_id == Municipality.id)
+        .order_by(Municipality.name))
+    return [(municipality, count) for municipality, count in rows]
+
+
+def listed_facilitators(session: Session, municipality: Municipality) -> Page[Facilitator]:
+    """One page of the municipality's listed facilitators, with their persons (two queries)."""
+    return paginate(session, (
+        select(Facilitator).join(Facilitator.person)
+        .where(Facilitator.municipality_id == municipality.id, _listed())
+        .options(contains_eager(Facilitator.person))
+        .order_by(Person.name, Facilitator.id)
+    ))
+
+
+# ---------------------------------------------------------------- a municipality's management
+
+
+def municipality_facilitators(session: Session, municipality: Municipality) -> Page[Any]:
+    """One page of all the municipality's facilitators, ended ones last, as rows (facilitator,
+    reason of its latest send-back or None) with their persons (two queries)."""
+    latest_reason = (
+        select(FacilitatorEvent.reason)
+        .where(FacilitatorEvent.facilitator_id == Facilitator.id,
+               FacilitatorEvent.action == EventAction.SENT_BACK)
+        .order_by(FacilitatorEvent.id.desc()).limit(1)
+        .correlate(Facilitator).scalar_subquery()
+    )
+    return paginate(session, (
+        select(Facilitator, case((Facilitator.status == FacilitatorStatus.SENT_BACK,
+                                  latest_reason), else_=None))
+        .join(Facilitator.person)
+        .where(Facilitator.municipality_id == municipality.id)
+        .options(contains_eager(Facilitator.person))
+        .order_by(Facilitator.status == FacilitatorStatus.ENDED, Facilitator.started_on,
+                  Facilitator.id)
+    ), scalars=False)
+
+
+# ---------------------------------------------------------------- the officer's network
+
+
+@dataclass
+class MunicipalityRow:
+    """One municipality of the network with its facilitators counted by state."""
+
+    municipality: Municipality
+    active: int = 0
+    confirmed: int = 0
+    waiting: int = 0
+    sent_back: int = 0
+    untrained: int = 0
+
+
+@dataclass
+class Network:
+    rows: list[MunicipalityRow]
+
+    def total(self, name: str) -> int:
+        return sum(getattr(row, name) for row in self.rows)
+
+    @property
+    def without_active(self) -> list[MunicipalityRow]:
+        return [row for row in self.rows if not row.active]
+
+
+def _counted(status: FacilitatorStatus) -> Any:
+    return func.coalesce(func.sum(case((Facilitator.status == status, 1), else_=0)), 0)
+
+
+def network_overview(session: Session) -> Network:
+    """Every municipality with its facilitators counted by state, in SQL (one query)."""
+    not_ended = Facilitator.status != FacilitatorStatus.ENDED
+    counts = (
+        select(
+            Facilitator.municipality_id,
+            _counted(FacilitatorStatus.ACTIVE).label("active"),
+            _counted(FacilitatorStatus.CONFIRMED).label("confirmed"),
+            _counted(FacilitatorStatus.PROPOSED).label("waiting"),
+            _counted(FacilitatorStatus.SENT_BACK).label("sent_back"),
+            func.coalesce(func.sum(case(
+                (and_(not_ended, Facilitator.trained_on.is_(None)), 1), else_=0)), 0
+            ).label("untrained"),
+        ).group_by(Facilitator.municipality_id).subquery()
+    )
+    names = ("active", "confirmed", "waiting", "sent_back", "untrained")
+    rows = session.execute(
+        select(Municipality, *(func.coalesce(counts.c[n], 0) for n in names))
+        .outerjoin(counts, counts.c.municipality_id == Municipality.id)
+        .order_by(Municipality.name))
+    return Network([MunicipalityRow(m, **dict(zip(names, (int(v) for v in values), strict=True)))
+                    for m, *values in rows])
+
+
+def waiting_facilitators(session: Session) -> Page[Facilitator]:
+    """One page of the registrations waiting for the officer, oldest first (two queries)."""
+    return paginate(session, (
+        select(Facilitator).where(Facilitator.status == FacilitatorStatus.PROPOSED)
+        .options(joinedload(Facilitator.person), joinedload(Facilitator.municipality))
+        .order_by(Facilitator.updated_at, Facilitator.id)
+    ), per_page=NETWORK_PAGE)
+
+
+def network_table(session: Session) -> Iterator[tuple[Municipality, Facilitator | None]]:
+    """Every municipality with each of its facilitators (and their persons), or with None when
+    it has none, for the CSV file: one query, read as it is written."""
+    query: Any = (
+        select(Municipality, Facilitator)
+        .outerjoin(Facilitator, Facilitator.municipality_id == Municipality.id)
+        .outerjoin(Person, Facilitator.person_id == Person.id)
+        .options(contains_eager(Facilitator.person))
+        .order_by(Municipality.name, Municipality.id, Facilitator.started_on, Facilitator.id)
+        .execution_options(yield_per=500)
+    )
+    for municipality, facilitator in session.execute(query):  # noqa: UP028 - typed rows
+        yield municipality, facilitator
+
+
+def active_facilitators(session: Session, municipality_ids: list[int] | None = None
+                        ) -> list[Facilitator]:
+    """Active facilitators with an email address (of the given municipalities, else all)."""
+    query = (
+        select(Facilitator).join(Facilitator.person)
+        .where(Facilitator.status == FacilitatorStatus.ACTIVE, Person.email.is_not(None),
+               Person.email != "")
+        .options(selectinload(Facilitator.person).selectinload(Person.user),
+                 selectinload(Facilitator.municipality))
+    )
+    if municipality_ids:
+        query = query.where(Facilitator.municipality_id.in_(municipality_ids))
+    return list(session.scalars(query.order_by(Person.name)))
