@@ -25,6 +25,7 @@ from typing import Any
 
 PACKAGES = (
     "core", "accounts", "people", "mail", "feedback", "bitv", "council", "municipalities",
+    "news",
 )
 ROOT = Path(__file__).resolve().parent
 

@@ -23,16 +23,17 @@ ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PNG, JPEG, WEBP = "image/png", "image/jpeg", "image/webp"
 MP4, WEBM = "video/mp4", "video/webm"
+VTT = "text/vtt"  # WebVTT captions of a video
 
 # What each type is called in a link text ("Einladung (PDF, 240 KB)") and its file extension.
 TYPES: dict[str, tuple[str, str]] = {
     PDF: ("PDF", "pdf"), ODT: ("ODT", "odt"), DOCX: ("Word", "docx"),
     PNG: ("PNG", "png"), JPEG: ("JPEG", "jpg"), WEBP: ("WebP", "webp"),
-    MP4: ("MP4", "mp4"), WEBM: ("WebM", "webm"),
+    MP4: ("MP4", "mp4"), WEBM: ("WebM", "webm"), VTT: ("WebVTT", "vtt"),
 }
 DOCUMENTS = frozenset({PDF, ODT, DOCX, PNG, JPEG, WEBP})
 # Shown in the browser; everything else is downloaded.
-INLINE = frozenset({PDF, PNG, JPEG, WEBP, MP4, WEBM})
+INLINE = frozenset({PDF, PNG, JPEG, WEBP, MP4, WEBM, VTT})
 HEAD_BYTES = 8192
 
 
@@ -52,6 +53,8 @@ def sniff(stream: BinaryIO) -> str | None:
     if len(head) < 4:
         return None
     kind = filetype.guess(head)
+    if kind is None and head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        return VTT  # a text format filetype does not know; its first word says what it is
     return kind.mime if kind is not None else None
 
 
