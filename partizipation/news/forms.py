@@ -78,8 +78,8 @@ def post_form(session: Session, *args: Any, **kwargs: Any) -> PostForm:
             validators=[Optional()]))
     form = LinkedPostForm(*args, **kwargs)
     for kind, provider in kinds.items():
-        form[f"link_{kind}"].choices = [("", _l("None"))] + [
-            (str(ident), title) for ident, title in provider.choices(session)]
+        form[f"link_{kind}"].choices = [SelectChoice("", _l("None"))] + [
+            SelectChoice(str(ident), title) for ident, title in provider.choices(session)]
     return form
 
 
@@ -102,7 +102,7 @@ class ImageForm(Form):
     caption = StringField(_l("Caption (optional)"), validators=[_length(300)])
     shows_people = RadioField(
         _l("Can people be recognised in the picture?"),
-        choices=[("yes", _l("Yes")), ("no", _l("No"))],
+        choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(message=_l("Say whether people can be recognised in the "
                                              "picture."))])
     consent_confirmed = BooleanField(
@@ -130,9 +130,9 @@ class VideoForm(Form):
 
 class DecisionForm(Form):
     decision = RadioField(_l("Decision"), choices=[
-        ("publish", _l("Publish")),
-        ("changes", _l("Request changes")),
-        ("reject", _l("Reject")),
+        SelectChoice("publish", _l("Publish")),
+        SelectChoice("changes", _l("Request changes")),
+        SelectChoice("reject", _l("Reject")),
     ], validators=[InputRequired(message=_l("Choose what happens with the post."))])
     note = TextAreaField(
         _l("Note to the author"),
@@ -142,8 +142,10 @@ class DecisionForm(Form):
 
 class WithdrawForm(Form):
     action = RadioField(_l("What should happen?"), choices=[
-        ("unpublish", _l("Unpublish: nobody can read it any more; the author can correct it")),
-        ("archive", _l("Archive: still readable at its address, no longer in the list")),
+        SelectChoice("unpublish", _l("Unpublish: nobody can read it any more; the author can "
+                                     "correct it")),
+        SelectChoice("archive", _l("Archive: still readable at its address, no longer in the "
+                                   "list")),
     ], validators=[InputRequired(message=_l("Choose whether to unpublish or to archive the "
                                             "post."))])
     reason = TextAreaField(_l("Reason"), validators=[

@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from ..db import db, utcnow
 from ..domain import DomainError
@@ -36,14 +37,15 @@ def index():  # type: ignore[no-untyped-def]
     session = db.session
     cloud = queries.tag_cloud(session)
     form = FilterForm(request.args)
-    form.thema.choices = [("", _l("All tags"))] + [(tag, tag) for tag, _count in cloud]
+    form.thema.choices = [SelectChoice("", _l("All tags"))] + [
+        SelectChoice(tag, tag) for tag, _count in cloud]
     form.bereich.choices = component_choices(_l("All components"))
     tag = (request.args.get("thema") or "").strip()[:40] or None
     component = request.args.get("bereich") or None
     if component and component not in {c.value for c in Component}:
         component = None
     if tag and tag not in {t for t, _ in cloud}:
-        form.thema.choices.append((tag, tag))
+        form.thema.choices.append(SelectChoice(tag, tag))
     page = queries.news_page(session, tag, component)
     return render_template("news/index.html", page=page, form=form, tag=tag,
                            component=component)
