@@ -84,7 +84,7 @@ def test_two_moderators_decide_the_same_post_at_once(engine, database_url, commi
     first, second = committed["moderators"]
     results = _race(engine, database_url, [decide(first, "publish"), decide(second, "reject")])
     assert sorted(r.split(":")[0] for r in results) == ["told", "won"], results
-    assert "Nothing was changed" in next(r for r in results if r.startswith("told"))
+    assert "Es wurde nichts geändert" in next(r for r in results if r.startswith("told"))
     with Session(engine) as session:
         post = session.get(Post, committed["post"])
         assert post.status in ("published", "rejected")

@@ -39,13 +39,13 @@ def test_a_draft_gets_an_address_tags_and_history(app, db_session, cast):
 
 
 @pytest.mark.parametrize(("fields", "field", "message"), [
-    ({"title": "  "}, "title", "title"),
-    ({"summary": ""}, "summary", "summary"),
-    ({"body": " \n "}, "body", "text"),
-    ({"tags": ",".join(f"t{i}" for i in range(9))}, "tags", "at most 8"),
-    ({"tags": "x" * 41}, "tags", "40 characters"),
-    ({"component": "nonsense"}, "component", "components"),
-    ({"easy_checked_by": "Prüfgruppe"}, "easy_checked_on", "both"),
+    ({"title": "  "}, "title", "Titel"),
+    ({"summary": ""}, "summary", "Zusammenfassung"),
+    ({"body": " \n "}, "body", "Text des Beitrags"),
+    ({"tags": ",".join(f"t{i}" for i in range(9))}, "tags", "höchstens 8"),
+    ({"tags": "x" * 41}, "tags", "40 Zeichen"),
+    ({"component": "nonsense"}, "component", "Bausteine"),
+    ({"easy_checked_by": "Prüfgruppe"}, "easy_checked_on", "beides"),
 ])
 def test_bad_input_is_named_at_its_field(app, db_session, cast, fields, field, message):
     with app.test_request_context(), pytest.raises(DomainError) as error:
@@ -100,7 +100,7 @@ def test_a_rejection_needs_a_reason_which_is_mailed(app, db_session, cast):
 def test_a_moderator_action_in_the_wrong_state_is_refused_and_nothing_is_sent(
         app, db_session, cast):
     post = create_post(db_session, cast.user("author"), "published")
-    with app.test_request_context(), pytest.raises(DomainError, match="quicker"):
+    with app.test_request_context(), pytest.raises(DomainError, match="schneller"):
         services.decide_post(db_session, post, "publish", "", actor=cast.user("editor"))
     assert _mails(db_session) == [] and len(post.events) == 1
 
@@ -118,11 +118,11 @@ def test_a_double_submit_is_refused(app, db_session, cast):
 def test_no_submission_without_consent_or_alt_text(app, db_session, cast):
     post = create_post(db_session, cast.user("author"), "draft")
     add_image_row(db_session, post, shows_people=True, consent=False)
-    with app.test_request_context(), pytest.raises(DomainError, match="agreed"):
+    with app.test_request_context(), pytest.raises(DomainError, match="eingewilligt"):
         services.submit_post(db_session, post, actor=cast.user("author"))
     post.images[0].consent_confirmed_at = post.images[0].created_at
     post.images[0].alt = ""
-    with app.test_request_context(), pytest.raises(DomainError, match="text alternative"):
+    with app.test_request_context(), pytest.raises(DomainError, match="Alternativtext"):
         services.submit_post(db_session, post, actor=cast.user("author"))
 
 
@@ -130,7 +130,7 @@ def test_a_video_without_captions_or_transcript_is_not_published(app, db_session
     post = create_post(db_session, cast.user("author"), "submitted",
                        video_url="https://video.example.org/x")
     with app.test_request_context():
-        with pytest.raises(DomainError, match="captions") as error:
+        with pytest.raises(DomainError, match="Untertitel") as error:
             services.decide_post(db_session, post, "publish", "", actor=cast.user("editor"))
         assert error.value.field == "decision" and post.status == "submitted"
         post.transcript = "Alles, was gesagt wird."
@@ -150,10 +150,10 @@ def test_comments_from_waiting_to_shown_hidden_and_withdrawn(app, db_session, ca
         comment = comments.add_comment(db_session, post, "Sehr gut!", actor=member)
         assert comment.status == "pending"
         comments.approve_comment(db_session, comment, actor=editor)
-        with pytest.raises(DomainError, match="quicker"):
+        with pytest.raises(DomainError, match="schneller"):
             comments.reject_comment(db_session, comment, actor=editor)
         comments.report_comment(db_session, comment, "Unsachlich", actor=cast.user("author"))
-        with pytest.raises(DomainError, match="already reported"):
+        with pytest.raises(DomainError, match="bereits gemeldet"):
             comments.report_comment(db_session, comment, "Nochmal", actor=cast.user("author"))
         with pytest.raises(DomainError) as error:
             comments.hide_comment(db_session, comment, "", actor=editor)
@@ -170,7 +170,7 @@ def test_comments_from_waiting_to_shown_hidden_and_withdrawn(app, db_session, ca
 
 def test_no_comment_on_a_post_that_is_not_published(app, db_session, cast):
     post = create_post(db_session, cast.user("author"), "archived")
-    with app.test_request_context(), pytest.raises(DomainError, match="published"):
+    with app.test_request_context(), pytest.raises(DomainError, match="veröffentlichten"):
         comments.add_comment(db_session, post, "Hallo", actor=cast.user("member"))
 
 
