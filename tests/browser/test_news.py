@@ -210,3 +210,124 @@ def test_the_done_when_walk_keyboard_only(browser, live_server, tmp_path):
         _ok(page)
     finally:
         context.close()
+
+
+def _ids(live_server):
+    from sqlalchemy import select
+
+    from partizipation.news.models import Comment, Post
+
+    with live_server.app.app_context():
+        session = live_server.app.extensions["db"].session
+        posts = dict(session.execute(select(Post.slug, Post.id)).all())
+        comment = session.scalars(select(Comment).where(
+            Comment.status == "approved").order_by(Comment.id.desc())).first()
+        return posts, comment.id
+
+
+def _submit_empty(page):
+    for field in page.locator("main form.form textarea, main form.form input[type=text]").all():
+        field.fill("")
+    page.locator("main form.form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    assert page.title().startswith(("Fehler:", "Error:")), page.url
+    _ok(page)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_news_page_and_state_in_both_languages(browser_page, live_server, lang):
+    page = browser_page
+    posts, comment_id = _ids(live_server)
+    set_language(page, lang)
+    for url in ["/neuigkeiten", "/neuigkeiten?thema=Nichts",
+                "/neuigkeiten/inklusionsbeirat-tagt-im-kreishaus",
+                "/neuigkeiten/video-zukunftswerkstatt",
+                "/neuigkeiten/was-ist-partizipation/leichte-sprache"]:
+        page.goto(url)
+        _ok(page)
+
+    sign_in(page, live_server, "member")
+    set_language(page, lang)
+    for url in ["/neuigkeiten/inklusionsbeirat-tagt-im-kreishaus", "/neuigkeiten/neu",
+                f"/neuigkeiten/kommentare/{comment_id}/melden"]:
+        page.goto(url)
+        _ok(page)
+        _submit_empty(page)
+    page.goto("/neuigkeiten/meine")
+    _ok(page)
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, "facilitator")
+    set_language(page, lang)
+    changes = posts["sprechstunde-partizipationsbegleitung"]
+    page.goto(f"/neuigkeiten/beitrag/{changes}")
+    _ok(page)
+    for url in [f"/neuigkeiten/beitrag/{changes}/bearbeiten",
+                f"/neuigkeiten/beitrag/{changes}/bilder/neu",
+                f"/neuigkeiten/beitrag/{changes}/video/bearbeiten"]:
+        page.goto(url)
+        _ok(page)
+        _submit_empty(page)
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, "editor")
+    set_language(page, lang)
+    for url in ["/mein-bereich", "/neuigkeiten/moderation", "/neuigkeiten/moderation/kommentare",
+                "/neuigkeiten/moderation/meldungen",
+                f"/neuigkeiten/beitrag/{posts['inklusionsbeirat-tagt-im-kreishaus']}"]:
+        page.goto(url)
+        _ok(page)
+    waiting = posts["barrierefreie-haltestellen-bergkamen"]
+    for url in [f"/neuigkeiten/beitrag/{waiting}",
+                f"/neuigkeiten/beitrag/{posts['aufruf-pruefgruppe-leichte-sprache']}/zuruecknehmen",
+                f"/neuigkeiten/kommentare/{comment_id}/ausblenden"]:
+        page.goto(url)
+        _ok(page)
+        _submit_empty(page)
+
+
+def test_the_payload_corpus_never_runs_in_the_browser(browser_page, live_server):
+    from sqlalchemy import select
+
+    from partizipation.accounts.models import User
+    from partizipation.news import comments, services
+
+    app = live_server.app
+    with app.app_context():
+        session = app.extensions["db"].session
+        author = session.scalar(select(User).where(User.email == live_server.accounts[
+            "facilitator"][0]))
+        editor = session.scalar(select(User).where(User.email == live_server.accounts[
+            "editor"][0]))
+        body = "\n\n".join(payload for payload, _ in PAYLOADS)
+        post = services.create_post(session, services.PostData(
+            title='"><script>alert(1)</script>{{ 7*7 }}', summary="<img src=x onerror=alert(1)>",
+            body=body, easy_body=body, tags="<script>alert(1)</script>, {{ 7*7 }}"), actor=author)
+        services.submit_post(session, post, actor=author)
+        services.decide_post(session, post, "publish", "<b>ok</b>", actor=editor)
+        comment = comments.add_comment(session, post, "<svg onload=alert(1)> {{ 7*7 }}",
+                                       actor=author)
+        comments.approve_comment(session, comment, actor=editor)
+        session.commit()
+        slug, post_id = post.slug, post.id
+    page = browser_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    set_language(page, "de")
+    for url in ["/neuigkeiten", f"/neuigkeiten/{slug}", f"/neuigkeiten/{slug}/leichte-sprache",
+                f"/neuigkeiten/thema/{{{{ 7*7 }}}}/feed.atom"]:
+        page.goto(url)
+    page.goto(f"/neuigkeiten/{slug}")
+    text = page.locator("main").inner_text()
+    for _payload, visible in PAYLOADS:
+        if "*" not in visible:
+            assert visible in text, visible
+    assert '"><script>alert(1)</script>{{ 7*7 }}' in page.locator("h1").inner_text()
+    assert "<svg onload=alert(1)> {{ 7*7 }}" in text and "49" not in text
+    assert page.locator("main script, main svg, main iframe, main [onerror]").count() == 0
+    sign_in(page, live_server, "editor")
+    page.goto(f"/neuigkeiten/beitrag/{post_id}")
+    page.goto("/neuigkeiten/moderation")
+    assert dialogs == [] and errors == []
