@@ -31,11 +31,14 @@ from tests.council.factories import create_body, create_membership, create_perso
 from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
 from tests.municipalities.factories import create_facilitator, create_municipality  # noqa: E402
+from tests.news.bulk import add_comments, add_posts  # noqa: E402
+from tests.news.factories import create_post  # noqa: E402
 
-SIZES = {"small": (10, 10), "large": (500, 400)}  # (council members, facilitators)
+# (council members, facilitators, news posts with a comment each)
+SIZES = {"small": (10, 10, 10), "large": (500, 400, 100_000)}
 
 
-def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped-def]
+def build(url: str, members: int, facilitators: int, posts: int):  # type: ignore[no-untyped-def]
     engine = make_engine(url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -55,8 +58,12 @@ def build(url: str, members: int, facilitators: int):  # type: ignore[no-untyped
         for number in range(facilitators):
             create_facilitator(session, towns[number % 10], status="active",
                                trained_on=date(2025, 3, 1) if number % 2 else None)
+        editor = create_user(session, role="editor", email="presse@example.org")
+        post = create_post(session, editor, "published", tags=("Beirat",), slug="bench-beitrag")
+        add_posts(session, editor.id, posts, commenter_id=officer.id)
+        add_comments(session, post.id, officer.id, min(posts, 1000))
         session.commit()
-        ids = {"body": council.id, "officer": officer.email}
+        ids = {"body": council.id, "officer": officer.email, "post": post.slug}
     return app, ids
 
 
@@ -67,7 +74,9 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
                                    "csrf_token": csrf_token(page)})
     engine = app.extensions["db"].engine
     pages = ["/", "/beirat", "/kommunen", f"/verwaltung/gremien/{ids['body']}",
-             "/verwaltung/netzwerk"]
+             "/verwaltung/netzwerk", "/neuigkeiten", "/neuigkeiten?thema=Thema%201&seite=3",
+             f"/neuigkeiten/{ids['post']}", "/neuigkeiten/moderation",
+             "/neuigkeiten/feed.atom"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):
@@ -102,20 +111,21 @@ def main() -> None:
     args = parser.parse_args()
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size, (members, facilitators) in SIZES.items():
+        for size, (members, facilitators, posts) in SIZES.items():
             url = args.database_url or f"sqlite:///{tmp}/bench-{size}.sqlite"
-            app, ids = build(url, members, facilitators)
+            app, ids = build(url, members, facilitators, posts)
             figures[size] = measure(app, ids, args.requests)
             app.extensions["db"].engine.dispose()
     print(f"Pages at small {SIZES['small']} and large {SIZES['large']} data "
-          f"(council members, facilitators); {args.requests} requests each, one process.")
-    header = (f"{'page':34} {'median ms':>17} {'ratio':>6} {'p95 ms':>15} {'SQL':>9} "
+          f"(council members, facilitators, news posts); {args.requests} requests each, "
+          "one process.")
+    header = (f"{'page':40} {'median ms':>17} {'ratio':>6} {'p95 ms':>15} {'SQL':>9} "
               f"{'peak KiB':>17}")
     print(header)
     print("-" * len(header))
     for url in figures["small"]:
         s, large = figures["small"][url], figures["large"][url]
-        print(f"{url:34} {s['median_ms']:8.1f} {large['median_ms']:8.1f} "
+        print(f"{url[:40]:40} {s['median_ms']:8.1f} {large['median_ms']:8.1f} "
               f"{large['median_ms'] / s['median_ms']:6.1f} "
               f"{s['p95_ms']:7.1f} {large['p95_ms']:7.1f} "
               f"{s['statements']:4.0f} {large['statements']:4.0f} "

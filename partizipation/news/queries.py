@@ -20,6 +20,7 @@ from .models import (
 
 FEED_SIZE = 20
 TAG_CLOUD = 30
+TAG_WINDOW = 500
 
 
 def published(tag: str | None = None, component: str | None = None) -> Select[Any]:
@@ -41,10 +42,12 @@ def news_page(session: Session, tag: str | None, component: str | None) -> Page[
 
 
 def tag_cloud(session: Session) -> list[tuple[str, int]]:
-    """The most used tags of published posts (for the filter), by name."""
+    """The most used tags of the latest published posts (for the filter), by name. Counting
+    within the newest TAG_WINDOW posts keeps the work bounded however many posts there are."""
+    recent = (select(Post.id).where(Post.status == PostStatus.PUBLISHED.value)
+              .order_by(Post.published_at.desc(), Post.id.desc()).limit(TAG_WINDOW).subquery())
     rows = session.execute(
-        select(PostTag.tag, func.count()).join(Post, Post.id == PostTag.post_id)
-        .where(Post.status == PostStatus.PUBLISHED.value)
+        select(PostTag.tag, func.count()).where(PostTag.post_id.in_(select(recent.c.id)))
         .group_by(PostTag.tag).order_by(func.count().desc(), PostTag.tag).limit(TAG_CLOUD))
     return sorted(((tag, count) for tag, count in rows), key=lambda row: row[0].lower())
 
