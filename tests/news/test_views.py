@@ -162,7 +162,8 @@ def test_a_comment_appears_only_after_approval(client, app, db_session, cast):
     login(client, cast.user("member").email)
     empty = _post_form(client, f"/neuigkeiten/{post.slug}", {"body": "  "})
     assert 'href="#body"' in empty.get_data(as_text=True)
-    sent = _post_form(client, f"/neuigkeiten/{post.slug}", {"body": "Danke für den <b>Bericht</b>!"})
+    sent = _post_form(client, f"/neuigkeiten/{post.slug}",
+                      {"body": "Danke für den <b>Bericht</b>!"})
     assert sent.status_code == 302
     visitor = app.test_client()
     assert "Danke für den" not in page_text(visitor.get(f"/neuigkeiten/{post.slug}"))
