@@ -208,3 +208,46 @@ def test_the_queue_counts_and_lists_waiting_posts(client, db_session, cast):
     assert "Wartet auf Sie" in text
     my_area = page_text(client.get("/mein-bereich"))
     assert ": 1" in my_area
+
+
+def test_over_long_fields_are_refused_at_the_field_and_kept(client, cast):
+    login(client, cast.user("member").email)
+    response = _post_form(client, "/neuigkeiten/neu", {
+        "title": "T" * 201, "summary": "S" * 501, "body": "Text", "tags": "a, " * 150})
+    html = response.get_data(as_text=True)
+    for field in ("title", "summary", "tags"):
+        assert f'href="#{field}"' in html
+    assert "T" * 201 in html
+
+
+def test_an_edit_made_meanwhile_is_shown_not_overwritten(client, app, db_session, cast):
+    post = create_post(db_session, cast.user("author"), "draft", title="Erste Fassung")
+    login(client, cast.user("author").email)
+    url = f"/neuigkeiten/beitrag/{post.id}/bearbeiten"
+    first_tab, second_tab = client.get(url), client.get(url)
+    fields = {"summary": "Kurz", "body": "Text", "version": str(post.version)}
+    saved = client.post(url, data={"csrf_token": csrf_token(first_tab), "title": "Zweite Fassung",
+                                   **fields})
+    assert saved.status_code == 302
+    stale = client.post(url, data={"csrf_token": csrf_token(second_tab),
+                                   "title": "Dritte Fassung", **fields})
+    text = page_text(stale)
+    assert stale.status_code == 200 and "Zweite Fassung" in text
+    db_session.expire_all()
+    assert db_session.get(Post, post.id).title == "Zweite Fassung"
+
+
+def test_an_uploaded_video_is_stored_by_its_content_and_served(client, db_session, cast):
+    post = create_post(db_session, cast.user("author"), "draft")
+    login(client, cast.user("author").email)
+    mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 2000
+    url = f"/neuigkeiten/beitrag/{post.id}/video/bearbeiten"
+    fake = _post_form(client, url, {}, video=(io.BytesIO(b"<html>" * 100), "film.mp4"))
+    assert 'href="#video"' in fake.get_data(as_text=True)
+    response = _post_form(client, url, {"transcript": "Alles Gesagte."},
+                          video=(io.BytesIO(mp4), "film.mp4"))
+    assert response.status_code == 302
+    served = client.get(f"/neuigkeiten/beitrag/{post.id}/video")
+    data = served.get_data()
+    served.close()
+    assert data == mp4 and served.mimetype == "video/mp4"
