@@ -118,7 +118,7 @@ def feed():  # type: ignore[no-untyped-def]
     return _feed(None)
 
 
-@bp.get("/neuigkeiten/thema/<tag>/feed.atom")
+@bp.get("/neuigkeiten/thema/<path:tag>/feed.atom")
 def tag_feed(tag: str):  # type: ignore[no-untyped-def]
     return _feed(tag[:40])
 

@@ -43,3 +43,10 @@ def test_the_tag_feed_has_only_that_tag_and_an_empty_feed_is_valid(client, db_se
     feed = _parse(client, "/neuigkeiten/thema/Mobilit%C3%A4t/feed.atom")
     assert [e.title for e in feed.entries] == ["Über Mobilität"]
     assert _parse(client, "/neuigkeiten/thema/Nichts/feed.atom").entries == []
+
+
+def test_a_tag_with_a_slash_has_its_own_feed(client, db_session, cast):
+    create_post(db_session, cast.user("author"), "published", title="Bus/Bahn",
+                tags=("Bus/Bahn",))
+    assert [e.title for e in _parse(client, "/neuigkeiten/thema/Bus/Bahn/feed.atom").entries] \
+        == ["Bus/Bahn"]
