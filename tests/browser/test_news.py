@@ -24,6 +24,7 @@ EASY = "Es gibt neue Sprech·zeiten.\n\nSie können montags kommen."
 
 
 def _ok(page):
+    page.wait_for_load_state("networkidle")
     problems = check_page(page)
     assert problems == [], f"{page.url}: {problems}"
 
