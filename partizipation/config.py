@@ -43,9 +43,12 @@ DEFAULTS: dict[str, Any] = {
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
     "RESET_LIMIT": "5 per hour",
+    # Comments and reports on news posts, per signed-in account.
+    "COMMENT_LIMIT": "10 per hour",
     "SIGN_VIDEO_MAX_BYTES": 100 * 1024 * 1024,
     # Sent mail is deleted after this many days (`partizipation purge-outbox`, run daily).
     "OUTBOX_RETENTION_DAYS": 30,
+    "NEWS_VIDEO_MAX_BYTES": 150 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,
     # argon2id cost: the argon2-cffi defaults (RFC 9106 low-memory profile).
     "ARGON2_TIME_COST": 3,
@@ -60,8 +63,8 @@ DEFAULTS: dict[str, Any] = {
 
 _INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
              "INVITE_TOKEN_MAX_AGE", "ARGON2_TIME_COST", "ARGON2_MEMORY_COST",
-             "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES", "TRUSTED_PROXIES",
-             "OUTBOX_RETENTION_DAYS"}
+             "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES", "NEWS_VIDEO_MAX_BYTES",
+             "TRUSTED_PROXIES", "OUTBOX_RETENTION_DAYS"}
 _BOOL_KEYS = {"SMTP_STARTTLS", "SESSION_COOKIE_SECURE", "TESTING"}
 
 

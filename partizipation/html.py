@@ -11,6 +11,8 @@ ALLOWED_TAGS = frozenset({
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
     "blockquote", "abbr", "span", "dl", "dt", "dd", "table", "caption", "thead", "tbody",
     "tr", "th", "td",
+    # What CommonMark produces besides the above (news posts are written in Markdown).
+    "h5", "h6", "pre", "code", "hr",
 })
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title", "lang", "hreflang"],

@@ -9,7 +9,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import filetype
 from flask import Response, current_app, send_from_directory
@@ -23,16 +23,17 @@ ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PNG, JPEG, WEBP = "image/png", "image/jpeg", "image/webp"
 MP4, WEBM = "video/mp4", "video/webm"
+VTT = "text/vtt"  # WebVTT captions of a video
 
 # What each type is called in a link text ("Einladung (PDF, 240 KB)") and its file extension.
 TYPES: dict[str, tuple[str, str]] = {
     PDF: ("PDF", "pdf"), ODT: ("ODT", "odt"), DOCX: ("Word", "docx"),
     PNG: ("PNG", "png"), JPEG: ("JPEG", "jpg"), WEBP: ("WebP", "webp"),
-    MP4: ("MP4", "mp4"), WEBM: ("WebM", "webm"),
+    MP4: ("MP4", "mp4"), WEBM: ("WebM", "webm"), VTT: ("WebVTT", "vtt"),
 }
 DOCUMENTS = frozenset({PDF, ODT, DOCX, PNG, JPEG, WEBP})
 # Shown in the browser; everything else is downloaded.
-INLINE = frozenset({PDF, PNG, JPEG, WEBP, MP4, WEBM})
+INLINE = frozenset({PDF, PNG, JPEG, WEBP, MP4, WEBM, VTT})
 HEAD_BYTES = 8192
 
 
@@ -44,7 +45,7 @@ class StoredFile:
     mime_type: str
 
 
-def sniff(stream: BinaryIO) -> str | None:
+def sniff(stream: IO[bytes]) -> str | None:
     """The type the content really has (None when unknown), read from its first bytes."""
     stream.seek(0)
     head = stream.read(HEAD_BYTES)
@@ -52,17 +53,19 @@ def sniff(stream: BinaryIO) -> str | None:
     if len(head) < 4:
         return None
     kind = filetype.guess(head)
+    if kind is None and head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        return VTT  # a text format filetype does not know; its first word says what it is
     return kind.mime if kind is not None else None
 
 
-def _size(stream: BinaryIO) -> int:
+def _size(stream: IO[bytes]) -> int:
     stream.seek(0, 2)
     size = stream.tell()
     stream.seek(0)
     return size
 
 
-def check_upload(stream: BinaryIO, *, allowed: frozenset[str], max_bytes: int,
+def check_upload(stream: IO[bytes], *, allowed: frozenset[str], max_bytes: int,
                  field: str) -> str:
     """The file's type, or a DomainError at `field` saying what to choose instead."""
     size = _size(stream)
@@ -79,7 +82,7 @@ def check_upload(stream: BinaryIO, *, allowed: frozenset[str], max_bytes: int,
     return mime
 
 
-def store_upload(stream: BinaryIO, folder: Path, *, allowed: frozenset[str], max_bytes: int,
+def store_upload(stream: IO[bytes], folder: Path, *, allowed: frozenset[str], max_bytes: int,
                  field: str) -> StoredFile:
     """Check the file, then write it under a random name in `folder`."""
     mime = check_upload(stream, allowed=allowed, max_bytes=max_bytes, field=field)

@@ -31,9 +31,12 @@ from tests.council.factories import create_body, create_membership, create_perso
 from tests.facilitators.factories import create_facilitator, create_municipality  # noqa: E402
 from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
+from tests.news.bulk import add_comments, add_posts  # noqa: E402
+from tests.news.factories import create_post  # noqa: E402
 
-# (council members, facilitators, meetings); every meeting has 30 invitees.
-SIZES = {"small": (10, 10, 10), "large": (500, 400, 1000)}
+# (council members, facilitators, meetings, news posts); every meeting has 30 invitees, every
+# post a comment.
+SIZES = {"small": (10, 10, 10, 10), "large": (500, 400, 1000, 100_000)}
 FEED_TOKEN = "bench-feed-secret-0123456789abcdefghijklmnop"
 
 
@@ -80,7 +83,7 @@ def add_meetings(session, council, count: int) -> int:  # type: ignore[no-untype
     return ids[0]
 
 
-def build(url: str, members: int, facilitators: int, meetings: int):  # type: ignore[no-untyped-def]
+def build(url: str, members: int, facilitators: int, meetings: int, posts: int):  # type: ignore[no-untyped-def]
     engine = make_engine(url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -104,9 +107,13 @@ def build(url: str, members: int, facilitators: int, meetings: int):  # type: ig
                                status=statuses[number // 10 % len(statuses)],
                                trained_on=date(2025, 3, 1) if number % 2 else None)
         meeting = add_meetings(session, council, meetings)
+        editor = create_user(session, role="editor", email="presse@example.org")
+        post = create_post(session, editor, "published", tags=("Beirat",), slug="bench-beitrag")
+        add_posts(session, editor.id, posts, commenter_id=officer.id)
+        add_comments(session, post.id, officer.id, min(posts, 1000))
         session.commit()
         ids = {"body": council.id, "officer": officer.email, "meeting": meeting,
-               "town": towns[0].id}
+               "town": towns[0].id, "post": post.slug}
     return app, ids
 
 
@@ -119,7 +126,9 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
     pages = ["/", "/beirat", "/kommunen", f"/kommunen/{ids['town']}",
              f"/verwaltung/gremien/{ids['body']}", "/verwaltung/netzwerk",
              f"/verwaltung/kommunen/{ids['town']}", "/sitzungen", f"/sitzungen/{ids['meeting']}",
-             f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics"]
+             f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics",
+             "/neuigkeiten", "/neuigkeiten?thema=Thema%201&seite=3", f"/neuigkeiten/{ids['post']}",
+             "/neuigkeiten/moderation", "/neuigkeiten/feed.atom"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):
@@ -154,13 +163,13 @@ def main() -> None:
     args = parser.parse_args()
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size, (members, facilitators, meetings) in SIZES.items():
+        for size, (members, facilitators, meetings, posts) in SIZES.items():
             url = args.database_url or f"sqlite:///{tmp}/bench-{size}.sqlite"
-            app, ids = build(url, members, facilitators, meetings)
+            app, ids = build(url, members, facilitators, meetings, posts)
             figures[size] = measure(app, ids, args.requests)
             app.extensions["db"].engine.dispose()
     print(f"Pages at small {SIZES['small']} and large {SIZES['large']} data "
-          f"(council members, facilitators, meetings with 30 invitees each); "
+          f"(council members, facilitators, meetings with 30 invitees each, news posts); "
           f"{args.requests} requests each, one process.")
     header = (f"{'page':40} {'median ms':>17} {'ratio':>6} {'p95 ms':>15} {'SQL':>9} "
               f"{'peak KiB':>17}")

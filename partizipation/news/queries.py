@@ -1,0 +1,151 @@
+"""What the news pages read: each with a fixed number of statements, whatever the size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from ..paging import Page, paginate
+from .models import (
+    Comment,
+    CommentReport,
+    CommentStatus,
+    Post,
+    PostEvent,
+    PostStatus,
+    PostTag,
+)
+
+FEED_SIZE = 20
+TAG_CLOUD = 30
+TAG_WINDOW = 500
+
+
+def published(tag: str | None = None, component: str | None = None) -> Select[Any]:
+    """Published posts, newest first, with their author, tags and pictures."""
+    query = (
+        select(Post).where(Post.status == PostStatus.PUBLISHED.value)
+        .options(joinedload(Post.author), selectinload(Post.tags), selectinload(Post.images))
+        .order_by(Post.published_at.desc(), Post.id.desc())
+    )
+    if tag:
+        query = query.where(exists().where(PostTag.post_id == Post.id, PostTag.tag == tag))
+    if component:
+        query = query.where(Post.component == component)
+    return query
+
+
+def news_page(session: Session, tag: str | None, component: str | None) -> Page[Any]:
+    return paginate(session, published(tag, component), per_page=10)
+
+
+def tag_cloud(session: Session) -> list[tuple[str, int]]:
+    """The most used tags of the latest published posts (for the filter), by name. Counting
+    within the newest TAG_WINDOW posts keeps the work bounded however many posts there are."""
+    recent = (select(Post.id).where(Post.status == PostStatus.PUBLISHED.value)
+              .order_by(Post.published_at.desc(), Post.id.desc()).limit(TAG_WINDOW).subquery())
+    rows = session.execute(
+        select(PostTag.tag, func.count()).where(PostTag.post_id.in_(select(recent.c.id)))
+        .group_by(PostTag.tag).order_by(func.count().desc(), PostTag.tag).limit(TAG_CLOUD))
+    return sorted(((tag, count) for tag, count in rows), key=lambda row: row[0].lower())
+
+
+def latest(session: Session, limit: int = 3) -> list[Post]:
+    return list(session.scalars(published().limit(limit)))
+
+
+def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
+    return list(session.scalars(published(tag).limit(FEED_SIZE)))
+
+
+def post_by_slug(session: Session, slug: str) -> Post | None:
+    return session.scalars(
+        select(Post).where(Post.slug == slug)
+        .options(joinedload(Post.author), selectinload(Post.tags), selectinload(Post.images),
+                 selectinload(Post.links))).first()
+
+
+def post_for_manage(session: Session, post_id: int) -> Post | None:
+    return session.scalars(
+        select(Post).where(Post.id == post_id)
+        .options(joinedload(Post.author), selectinload(Post.tags), selectinload(Post.images),
+                 selectinload(Post.links),
+                 selectinload(Post.events).joinedload(PostEvent.actor))).first()
+
+
+def approved_comments(session: Session, post: Post) -> Page[Any]:
+    return paginate(session, select(Comment).where(
+        Comment.post_id == post.id,
+        Comment.status.in_((CommentStatus.APPROVED.value, CommentStatus.HIDDEN.value)))
+        .options(joinedload(Comment.author)).order_by(Comment.id), per_page=25)
+
+
+def own_open_comments(session: Session, post: Post, user: Any) -> list[Comment]:
+    """The viewer's comments that wait for approval (bounded: the newest ten)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(session.scalars(select(Comment).where(
+        Comment.post_id == post.id, Comment.author_id == user.id,
+        Comment.status == CommentStatus.PENDING.value).order_by(Comment.id.desc()).limit(10)))
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """Posts per state, comments waiting, comments with open reports (two statements)."""
+    counts = {status.value: 0 for status in PostStatus}
+    counts.update(dict(session.execute(  # type: ignore[arg-type]
+        select(Post.status, func.count()).group_by(Post.status)).all()))
+    comments = session.execute(select(
+        select(func.count()).where(Comment.status == CommentStatus.PENDING.value)
+        .scalar_subquery(),
+        select(func.count(func.distinct(CommentReport.comment_id)))
+        .where(CommentReport.handled_at.is_(None)).scalar_subquery(),
+    )).one()
+    counts["comments_pending"], counts["comments_reported"] = comments
+    return counts
+
+
+def submitted(session: Session) -> Page[Any]:
+    """The queue: submitted posts, the longest waiting first."""
+    return paginate(session, select(Post).where(Post.status == PostStatus.SUBMITTED.value)
+                    .options(joinedload(Post.author)).order_by(Post.updated_at, Post.id))
+
+
+def pending_comments(session: Session) -> Page[Any]:
+    return paginate(session, select(Comment).where(
+        Comment.status == CommentStatus.PENDING.value)
+        .options(joinedload(Comment.author), joinedload(Comment.post)).order_by(Comment.id))
+
+
+def reported_comments(session: Session) -> Page[Any]:
+    """Comments with open reports, with the number and the reasons of those reports."""
+    open_reports = and_(CommentReport.comment_id == Comment.id,
+                        CommentReport.handled_at.is_(None))
+    return paginate(session, select(Comment).where(exists().where(open_reports))
+                    .options(joinedload(Comment.author), joinedload(Comment.post))
+                    .order_by(Comment.id))
+
+
+def open_reports(session: Session, comment_ids: list[int]) -> dict[int, list[str]]:
+    reasons: dict[int, list[str]] = {}
+    if not comment_ids:
+        return reasons
+    for comment_id, reason in session.execute(
+            select(CommentReport.comment_id, CommentReport.reason).where(
+                CommentReport.comment_id.in_(comment_ids), CommentReport.handled_at.is_(None))
+            .order_by(CommentReport.id)):
+        reasons.setdefault(comment_id, []).append(reason)
+    return reasons
+
+
+def my_posts(session: Session, user: Any) -> Page[Any]:
+    return paginate(session, select(Post).where(Post.author_id == user.id)
+                    .order_by(Post.updated_at.desc(), Post.id.desc()))
+
+
+def my_latest(session: Session, user: Any, limit: int = 5) -> tuple[list[Post], int]:
+    posts = list(session.scalars(select(Post).where(Post.author_id == user.id)
+                                 .order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit)))
+    total = session.scalar(select(func.count()).where(Post.author_id == user.id)) or 0
+    return posts, total

@@ -1,0 +1,50 @@
+"""Many posts with comments, fast: bulk INSERTs (used by the query-count tests and make bench)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from partizipation.db import utcnow
+from partizipation.news.models import Comment, Post, PostTag
+
+STATUSES = ["published"] * 7 + ["submitted", "draft", "changes_requested"]
+CHUNK = 5000
+
+
+def add_posts(session: Session, author_id: int, count: int, *, commenter_id: int,
+              comments_per_post: int = 1) -> None:
+    """`count` posts (most published, some waiting), each with a tag and comments."""
+    start = (session.scalar(select(func.max(Post.id))) or 0) + 1
+    now = utcnow()
+    for offset in range(0, count, CHUNK):
+        ids = range(start + offset, start + min(offset + CHUNK, count))
+        posts = [{
+            "id": i, "slug": f"massen-beitrag-{i}", "title": f"Massenbeitrag {i} (erfunden)",
+            "summary": "Eine Zusammenfassung.", "body_markdown": "Text", "body_html": "<p>Text</p>",
+            "easy_markdown": "", "easy_html": "", "easy_checked_by": "",
+            "status": STATUSES[i % len(STATUSES)], "author_id": author_id,
+            "published_at": now - timedelta(minutes=i) if STATUSES[i % len(STATUSES)]
+            == "published" else None, "video_url": "", "transcript": "",
+            "component": ("structure", "culture", "activity")[i % 3],
+            "created_at": now, "updated_at": now - timedelta(minutes=i), "version": 1,
+        } for i in ids]
+        session.execute(insert(Post), posts)
+        session.execute(insert(PostTag), [{"post_id": i, "tag": f"Thema {i % 5}"} for i in ids])
+        comments = [{"post_id": i, "author_id": commenter_id, "body": "Ein Kommentar.",
+                     "status": ("approved", "pending")[n % 2], "created_at": now, "reason": ""}
+                    for i in ids for n in range(comments_per_post)]
+        if comments:
+            session.execute(insert(Comment), comments)
+    session.flush()
+
+
+def add_comments(session: Session, post_id: int, author_id: int, count: int) -> None:
+    now = utcnow()
+    session.execute(insert(Comment), [
+        {"post_id": post_id, "author_id": author_id, "body": f"Kommentar {n}",
+         "status": ("approved", "pending", "hidden")[n % 3], "created_at": now, "reason": ""}
+        for n in range(count)])
+    session.flush()

@@ -1,0 +1,72 @@
+"""Links to rows of other domains, through the resolver they register (a stand-in here: the
+meetings, decisions and milestones domains are built elsewhere)."""
+
+from __future__ import annotations
+
+import pytest
+from flask import render_template_string
+from sqlalchemy import select
+
+from partizipation.news import links
+from partizipation.news.models import Post, PostLink
+from tests.conftest import login
+from tests.helpers import csrf_token, page_text
+
+from .factories import create_post
+
+MEETINGS = {7: "Sitzung des Inklusionsbeirats am 12.03.2026", 8: "Arbeitstreffen im Mai"}
+
+
+class FakeMeetings:
+    LABEL = "Sitzung"
+
+    @staticmethod
+    def choices(session):
+        return sorted(MEETINGS.items())
+
+    @staticmethod
+    def describe(session, ids):
+        return {i: (MEETINGS[i], f"/sitzungen/{i}") for i in ids if i in MEETINGS}
+
+
+@pytest.fixture()
+def meetings():
+    links.register("meeting", FakeMeetings)
+    yield
+    links.unregister("meeting")
+
+
+def test_without_other_domains_no_kind_is_offered(client, cast):
+    assert links.kinds() == {}
+    login(client, cast.user("member").email)
+    assert "link_meeting" not in client.get("/neuigkeiten/neu").get_data(as_text=True)
+
+
+def test_a_post_links_a_meeting_shown_on_both_sides(app, client, db_session, cast, meetings):
+    login(client, cast.user("member").email)
+    page = client.get("/neuigkeiten/neu")
+    assert 'name="link_meeting"' in page.get_data(as_text=True)
+    data = {"csrf_token": csrf_token(page), "title": "Bericht", "summary": "Kurz",
+            "body": "Text", "link_meeting": "99"}
+    unknown = client.post("/neuigkeiten/neu", data=data)
+    assert 'href="#link_meeting"' in unknown.get_data(as_text=True)
+    assert client.post("/neuigkeiten/neu", data={**data, "link_meeting": "7"}).status_code == 302
+    post = db_session.scalars(select(Post).where(Post.title == "Bericht")).one()
+    assert [(x.kind, x.target_id) for x in post.links] == [("meeting", 7)]
+    post.status = "published"
+    post.published_at = post.created_at
+    db_session.flush()
+    text = page_text(client.get(f"/neuigkeiten/{post.slug}"))
+    assert "Sitzung: Sitzung des Inklusionsbeirats am 12.03.2026" in text
+    with app.test_request_context():
+        other_side = render_template_string(
+            '{% set kind = "meeting" %}{% set target_id = 7 %}'
+            '{% include "news/_linked_posts.html" %}')
+    assert "Bericht" in other_side and f"/neuigkeiten/{post.slug}" in other_side
+
+
+def test_a_link_whose_row_is_gone_is_not_shown(client, db_session, cast, meetings):
+    post = create_post(db_session, cast.user("author"), "published")
+    db_session.add(PostLink(post_id=post.id, kind="meeting", target_id=12345))
+    db_session.flush()
+    assert "Dazu passend" not in page_text(client.get(f"/neuigkeiten/{post.slug}"))
