@@ -8,9 +8,8 @@ from flask import Blueprint, Response, abort, current_app, url_for
 from flask_login import current_user
 
 from ..db import db
-from . import links as post_links
 from . import permissions as perms
-from . import queries
+from . import post_links, queries
 from .models import Comment, Post, PostImage
 
 bp = Blueprint("news", __name__)

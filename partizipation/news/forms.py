@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..forms import DateField, Form, not_in_future
 from ..i18n import _l
 from ..versioning import VersionField
-from . import links as post_links
+from . import post_links
 from .comments import MAX_LENGTH as COMMENT_LENGTH
 from .models import COMPONENT_LABELS
 

@@ -20,7 +20,7 @@ from ..accounts.models import User
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
-from . import links as post_links
+from . import post_links
 from .mailing import notify_author, notify_moderators
 from .markdown import render_markdown
 from .models import Component, Post, PostAction, PostEvent, PostLink, PostStatus, PostTag

@@ -23,8 +23,7 @@ from ..extensions import limiter
 from ..i18n import _l
 from ..permissions import require
 from ..uploads import send_stored
-from . import comments, queries
-from . import links as post_links
+from . import comments, post_links, queries
 from . import permissions as perms
 from .blueprint import account_key, bp, comment_limit, sent, visible_post
 from .forms import CommentForm, FilterForm, component_choices

@@ -12,8 +12,7 @@ from ..forms import ActionForm
 from ..i18n import _l
 from ..permissions import require
 from ..versioning import check_version
-from . import links as post_links
-from . import media, queries, services
+from . import media, post_links, queries, services
 from . import permissions as perms
 from .blueprint import bp, load_post, post_form_data
 from .forms import DecisionForm, ImageForm, VideoForm, post_form

@@ -7,7 +7,7 @@ import pytest
 from flask import render_template_string
 from sqlalchemy import select
 
-from partizipation.news import links
+from partizipation.news import post_links as links
 from partizipation.news.models import Post, PostLink
 from tests.conftest import login
 from tests.helpers import csrf_token, page_text

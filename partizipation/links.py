@@ -1,0 +1,66 @@
+"""Links between domains without imports between them: a post names a meeting, a milestone names
+the decision that is its evidence. The row that links keeps (kind, id); the domain that owns the
+kind resolves it.
+
+A domain owns a kind by shipping `partizipation/<domain>/links.py` with:
+
+    KIND = "meeting"                               # the kind it resolves
+    LABEL = _l("Meeting")                          # what the kind is called
+    def choices(session) -> list[tuple[int, str]]  # what may be linked (newest first, bounded,
+                                                   # e.g. the last 200)
+    def describe(session, ids) -> dict[int, tuple[str, str]]
+                                                   # id -> (title, URL) of the rows that exist
+                                                   # and are public; one query for all ids
+
+A kind is looked up once its domain is registered in `domains.PACKAGES`; tests may `register`
+one directly.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from .domains import PACKAGES
+
+_registered: dict[str, Any] = {}
+
+
+def register(kind: str, provider: Any) -> None:
+    """Resolve `kind` with `provider` (an object with LABEL, choices, describe)."""
+    _registered[kind] = provider
+
+
+def unregister(kind: str) -> None:
+    _registered.pop(kind, None)
+
+
+def kinds() -> dict[str, Any]:
+    """The kinds that can be linked now, in the order of the domains: kind -> provider."""
+    found: dict[str, Any] = {}
+    for package in PACKAGES:
+        if find_spec(f"partizipation.{package}.links"):
+            provider = import_module(f"partizipation.{package}.links")
+            found[provider.KIND] = _registered.get(provider.KIND, provider)
+    for kind, provider in _registered.items():
+        found.setdefault(kind, provider)
+    return found
+
+
+def describe(session: Session, pairs: list[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+    """(kind, id) -> {kind, label, title, url} of the pairs that resolve; a query per kind."""
+    available = kinds()
+    by_kind: dict[str, list[int]] = {}
+    for kind, ident in pairs:
+        if kind in available:
+            by_kind.setdefault(kind, []).append(ident)
+    found: dict[tuple[str, int], Any] = {}
+    for kind, ids in by_kind.items():
+        provider = available[kind]
+        for ident, (title, url) in provider.describe(session, ids).items():
+            found[(kind, ident)] = {"kind": kind, "label": str(provider.LABEL), "title": title,
+                                    "url": url}
+    return found
