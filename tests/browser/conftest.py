@@ -7,6 +7,7 @@ PostgreSQL), because the server thread must see committed data.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import text
 from werkzeug.serving import make_server
 
@@ -238,6 +240,14 @@ def structure_problems(page: Any) -> list[str]:
     if not page.title().strip():
         problems.append("empty title")
     return problems
+
+
+def expect_title(page: Any, prefix: str | tuple[str, ...]) -> None:
+    """The title of the page a click is loading starts with `prefix` (one of them). A click does
+    not wait for the navigation it starts, so this waits (reading `page.title()` at once may see the
+    empty document in between)."""
+    prefixes = (prefix,) if isinstance(prefix, str) else prefix
+    expect(page).to_have_title(re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")"))
 
 
 def check_page(page: Any, *, keyboard: bool = True, reflow: bool = True) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 
 from tests.bitv.factories import MP4_HEAD
 
-from .conftest import check_page, set_language, sign_in
+from .conftest import check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def test_officer_edits_the_statement_through_its_error_state(page, live_server):
     page.fill("#last_reviewed_on", "32.13.2026")
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.title().startswith("Fehler:")
+    expect_title(page, "Fehler:")
     assert check_page(page) == []
     summary = page.locator(".error-summary a")
     assert summary.count() == 1

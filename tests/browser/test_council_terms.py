@@ -11,7 +11,7 @@ import pytest
 
 from partizipation import clock
 
-from .conftest import check_page, set_language, sign_in
+from .conftest import check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,7 @@ def test_the_officer_changes_the_term_in_one_step(officer_page, own_server):
     anna = page.locator(choice, has_text="Anna Beispiel (erfunden): Vorsitz")
     page.locator(f"#{anna.get_attribute('for')}").uncheck()
     page.get_by_role("button", name="Prüfen und Zusammenfassung zeigen").click()
-    assert page.title().startswith("Fehler:")
+    expect_title(page, "Fehler:")
     assert "Anna Beispiel" in page.locator(".error-summary").inner_text()
     assert page.locator(f"#{frieda.get_attribute('for')}").is_checked()  # input kept
     _ok(page)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from .conftest import check_page, set_language, sign_in
+from .conftest import check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def test_the_network_flow_from_registration_to_a_relayed_message(browser, live_s
         # Association model without its name: a specific error, focus lands on the field.
         _fill_registration(page, ASSOCIATION, "aki@example.org", association=" ")
         _submit(page)
-        assert page.title().startswith("Fehler:")
+        expect_title(page, "Fehler:")
         _ok(page)
         page.locator(".error-summary a").first.click()
         assert page.evaluate("() => document.activeElement.id") == "association_name"
@@ -110,7 +110,7 @@ def test_the_network_flow_from_registration_to_a_relayed_message(browser, live_s
         page.get_by_role("link", name="Mit Begründung zurücksenden").click()
         page.wait_for_load_state()
         _submit(page)  # empty reason
-        assert page.title().startswith("Fehler:")
+        expect_title(page, "Fehler:")
         _ok(page)
         page.fill("#reason", "Bitte die Wochenstunden ergänzen.")
         _submit(page)
@@ -131,7 +131,7 @@ def test_the_network_flow_from_registration_to_a_relayed_message(browser, live_s
         page.wait_for_load_state()
         _ok(page)
         _submit(page)
-        assert page.title().startswith("Fehler:")
+        expect_title(page, "Fehler:")
         _ok(page)
         page.fill("#sender_name", "Paula Public")
         page.fill("#sender_email", "paula@example.org")
@@ -203,7 +203,7 @@ def test_a_form_saved_meanwhile_shows_what_changed(browser_page, live_server, la
     now_stored = labels[lang, _in_app(live_server, record_agreement)]
     page.fill("#website", "https://www.werne.de/inklusion")
     _submit(page)
-    assert page.title().startswith("Fehler:" if lang == "de" else "Error:")
+    expect_title(page, "Fehler:" if lang == "de" else "Error:")
     assert page.input_value("#website") == "https://www.werne.de/inklusion"  # input kept
     _ok(page)
     # The summary links to the field that changed.

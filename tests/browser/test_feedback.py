@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import check_page, sign_in
+from .conftest import check_page, expect_title, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_report_a_barrier_and_the_officer_answers_it(browser, live_server):
         page.get_by_label("Ja, bitte antworten Sie mir").check()
         page.locator("main button[type=submit]").click()
         page.wait_for_load_state()
-        assert page.title().startswith("Fehler:")
+        expect_title(page, "Fehler:")
         summary = page.locator(".error-summary a")
         assert summary.count() == 1
         assert check_page(page) == []

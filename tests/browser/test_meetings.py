@@ -20,7 +20,7 @@ from partizipation import clock
 from partizipation.meetings.demo import demo_pdf
 from partizipation.meetings.models import Meeting
 
-from .conftest import check_page, set_language, sign_in
+from .conftest import check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +93,7 @@ def test_every_meeting_page_and_state(browser, live_server, lang):
                          else "Change my support request", exact=False).click()
         _ok(page, keyboard)
         _submit(page)  # without consent: errors, the ticks kept
-        assert page.title().startswith("Fehler:" if lang == "de" else "Error:")
+        expect_title(page, "Fehler:" if lang == "de" else "Error:")
         _ok(page, keyboard)
     finally:
         context.close()
@@ -119,14 +119,14 @@ def test_every_meeting_page_and_state(browser, live_server, lang):
                                       ).all():
                 field.fill("")
             _submit(page)
-            assert page.title().startswith("Fehler:" if lang == "de" else "Error:"), path
+            expect_title(page, "Fehler:" if lang == "de" else "Error:")
             _ok(page, keyboard)
         page.goto(f"/verwaltung/sitzungen/{council}/logistik")
         booking = page.locator("form[action$='/sign_language/buchung']")
         booking.locator("input[type=text]").fill("")
         booking.locator("button[type=submit]").click()
         page.wait_for_load_state()
-        assert page.title().startswith("Fehler:" if lang == "de" else "Error:")
+        expect_title(page, "Fehler:" if lang == "de" else "Error:")
         _ok(page, keyboard)
     finally:
         context.close()
@@ -267,7 +267,7 @@ def _officer_creates_and_sends(page, tmp_path):
     assert "Diese Einladungen kommen zu spät" in page.locator("main").inner_text()
     _ok(page)
     press_submit(page)  # without confirming: refused, with the reason
-    assert page.title().startswith("Fehler:")
+    expect_title(page, "Fehler:")
     assert "Ladungsfrist von 21 Tagen" in page.locator(".error-summary").inner_text()
     _ok(page)
     tick(page, "#confirm_late")
