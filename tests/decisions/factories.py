@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from partizipation.decisions.models import Decision, DecisionEvent
+from tests.council.factories import create_person
 from tests.meetings.factories import create_item, create_meeting, invite
 
 
@@ -34,7 +35,8 @@ def held_meeting(session: Session, cast: Any, *, days: int = -7, status: str = "
                     has_vote=True)
     deputy = invite(session, meeting, cast.persons["deputy"], source="deputy", role="deputy",
                     has_vote=False, deputy_for_id=first.id)
-    guest = invite(session, meeting, cast.persons["facilitator"])
+    guest = invite(session, meeting, create_person(session, name="Gabi Gast",
+                                                  email=f"gast{meeting.id}@example.org"))
     return Held(meeting, public_item, secret_item, [first, second], deputy, guest)
 
 
