@@ -14,7 +14,7 @@ from ..people.models import Person
 from .models import Decision, Status
 
 
-def _public() -> Any:
+def public_condition() -> Any:
     return and_(Meeting.is_public.is_(True), Meeting.status != MeetingStatus.PLANNED.value,
                 AgendaItem.is_public.is_(True))
 
@@ -25,14 +25,14 @@ def visible_to(user: Any) -> Any:
     if can_manage_meetings(user):
         return true()
     if not getattr(user, "is_authenticated", False):
-        return _public()
+        return public_condition()
     invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
                .where(Person.user_id == user.id))
-    return or_(_public(), and_(Meeting.status != MeetingStatus.PLANNED.value,
+    return or_(public_condition(), and_(Meeting.status != MeetingStatus.PLANNED.value,
                                Meeting.id.in_(invited)))
 
 
-def _joined() -> Select[Any]:
+def joined() -> Select[Any]:
     return (select(Decision).join(Meeting, Decision.meeting_id == Meeting.id)
             .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
             .options(contains_eager(Decision.meeting).joinedload(Meeting.body),
@@ -41,7 +41,7 @@ def _joined() -> Select[Any]:
 
 def listing(user: Any, status: str = "") -> Select[Any]:
     """The decisions list: newest meeting first."""
-    query = _joined().where(visible_to(user))
+    query = joined().where(visible_to(user))
     if status in {s.value for s in Status}:
         query = query.where(Decision.status == status)
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
@@ -51,7 +51,7 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     """The officer's open decisions across bodies."""
     open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
                    Status.COMMUNICATED.value]
-    query = _joined().where(Decision.status.in_(open_states))
+    query = joined().where(Decision.status.in_(open_states))
     if show == "waiting":
         query = query.where(Decision.status == Status.SUBMITTED.value)
     elif show == "overdue":

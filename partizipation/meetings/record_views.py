@@ -47,6 +47,7 @@ from .record_forms import (
     RulesForm,
     minutes_form,
 )
+from .rhythm import deadlines, rhythms
 from .services import agenda
 
 PREFIX = "/verwaltung/sitzungen/<int:meeting_id>"
@@ -272,3 +273,17 @@ def body_rules(body_id: int):  # type: ignore[no-untyped-def]
     return render_template("meetings/body_rules.html", form=form, body=body)
 
 
+
+
+@bp.get("/verwaltung/sitzungsrhythmus")
+def rhythm():  # type: ignore[no-untyped-def]
+    require(permissions.can_manage_meetings(current_user))
+    return render_template("meetings/rhythm.html", rhythms=rhythms(db.session))
+
+
+@bp.app_template_global()
+def meetings_rhythm_summary() -> dict[str, Any]:
+    """For the officer's /mein-bereich: bodies behind their rhythm first, and open minutes."""
+    found = rhythms(db.session)
+    return {"behind": [r for r in found if r.behind or r.overdue], "all": found,
+            **deadlines(db.session)}
