@@ -83,7 +83,8 @@ def _render(decision: Decision, forms: dict[str, MoveForm] | None = None) -> str
         "decisions/detail.html", decision=decision, events=history(db.session, decision),
         steps=steps, step_labels=STEP_LABELS, step_fields=STEP_FIELDS,
         cited=cited_by(db.session, "decision", decision.id),
-        failed=next(iter(forms)) if forms else None)
+        failed=next(iter(forms)) if forms else None,
+        form=next(iter(forms.values())) if forms else None)
 
 
 @bp.get("/beschluesse/<int:decision_id>")
