@@ -8,7 +8,7 @@ from ..i18n import _l
 from .models import Approver, DecisionKind, Result, Status
 
 KINDS = {
-    DecisionKind.DECISION: _l("Decision"),
+    DecisionKind.DECISION: _l("Resolution"),
     DecisionKind.RECOMMENDATION_KREISTAG: _l("Recommendation to the Kreistag"),
     DecisionKind.RECOMMENDATION_ADMINISTRATION: _l("Recommendation to the administration"),
     DecisionKind.INFORMATION: _l("Information"),
