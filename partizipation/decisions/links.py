@@ -3,9 +3,11 @@ cites it as evidence, a news post mentions it. Only public decisions can be link
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import url_for
 from flask_babel import format_date
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -25,7 +27,7 @@ def _title(decision: Decision) -> str:
     return f"{short} ({decision.meeting.title}, {day})"
 
 
-def _query() -> Select[tuple[Decision]]:
+def _query() -> Select[Any]:
     return joined().where(public_condition())
 
 

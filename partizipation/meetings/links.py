@@ -3,6 +3,8 @@ linked (announced public meetings) and how a linked one is shown."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import url_for
 from flask_babel import format_date
 from sqlalchemy import select
@@ -17,7 +19,7 @@ LABEL = _l("Meeting")
 LIMIT = 200
 
 
-def _public() -> object:
+def _public() -> Any:
     return Meeting.is_public.is_(True) & (Meeting.status != MeetingStatus.PLANNED.value)
 
 

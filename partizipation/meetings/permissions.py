@@ -179,4 +179,5 @@ def can_read_all_minutes(user: Any, meeting: Any, invitee: Any = None) -> bool:
     return can_manage_meetings(user) or is_invited(user, meeting, invitee)
 
 
-CHECKS = (*CHECKS, can_record_meeting, can_read_minutes, can_read_all_minutes)
+CHECKS: tuple[Any, ...] = (*CHECKS, can_record_meeting, can_read_minutes,  # type: ignore[no-redef]
+                           can_read_all_minutes)

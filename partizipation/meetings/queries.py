@@ -117,7 +117,7 @@ def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:
 def _visible_to(user: Any) -> Any:
     """Announced meetings the user may see in the archive: public ones, and non-public ones they
     were invited to."""
-    public = Meeting.is_public.is_(True)
+    public: Any = Meeting.is_public.is_(True)
     if getattr(user, "is_authenticated", False):
         invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
                    .where(Person.user_id == user.id))
@@ -130,7 +130,7 @@ def past(user: Any, body_id: int | None = None, year: int | None = None) -> Sele
     minutes (rows of (meeting, minutes state or None))."""
     from .models import MeetingRecord
 
-    query = (select(Meeting, MeetingRecord.minutes_status)
+    query: Any = (select(Meeting, MeetingRecord.minutes_status)
              .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
              .options(joinedload(Meeting.body), joinedload(Meeting.place))
              .where(_visible_to(user), Meeting.ends_at < clock.now())

@@ -92,5 +92,6 @@ class RulesForm(Form):
         InputRequired(message=_l("Choose the quorum rule."))])
     decisions_need_approval = RadioField(
         _l("Do the body's decisions need the approval of the Landrat or the "
-           "Verwaltungskonferenz?"), choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
+           "Verwaltungskonferenz?"),
+        choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(message=_l("Choose yes or no."))])

@@ -30,10 +30,10 @@ from .models import Document, Invitee, Meeting
 from .pages import my_meetings_page
 from .queries import (
     archive_years,
-    past,
     bodies_with_public_meetings,
     body_feed,
     my_invitee,
+    past,
     personal_feed,
     public_upcoming,
 )

@@ -3,7 +3,6 @@ resolved; `cited_by` gathers what other domains' links.py report."""
 
 from __future__ import annotations
 
-
 from partizipation import links
 from partizipation.decisions import links as decision_links
 from partizipation.meetings import links as meeting_links

@@ -254,4 +254,5 @@ def test_second_concurrent_move_gets_a_clear_message(db_session, cast):
         move(db_session, decision, "reject", actor=officer, reason="zu teuer")
     assert decision.status == "approved"
     assert db_session.scalar(select(DecisionEvent).where(
-        DecisionEvent.decision_id == decision.id, DecisionEvent.to_status == "not_approved")) is None
+        DecisionEvent.decision_id == decision.id,
+        DecisionEvent.to_status == "not_approved")) is None

@@ -223,7 +223,8 @@ def test_officer_pages_matrix(app, db_session, cast, role):
     allowed = role in ("officer", "admin")
     url = f"/verwaltung/sitzungen/{held.meeting.id}"
     for page in (f"{url}/anwesenheit", f"{url}/protokoll", f"{url}/beschluss/neu",
-                 "/verwaltung/beschluesse", f"/verwaltung/gremien/{cast.council.id}/sitzungsregeln"):
+                 "/verwaltung/beschluesse",
+                 f"/verwaltung/gremien/{cast.council.id}/sitzungsregeln"):
         status = client.get(page).status_code
         if allowed:
             assert status == 200, page
@@ -255,7 +256,8 @@ def test_follow_up_filters_and_csv(app, db_session, cast):
     db_session.commit()
     officer = _client(app, "officer")
     text = page_text(officer.get("/verwaltung/beschluesse"))
-    assert "Wartet auf den Landrat" in text and "Rampe am Bahnhof" in text and "Erledigt" not in text
+    assert "Wartet auf den Landrat" in text and "Rampe am Bahnhof" in text
+    assert "Erledigt" not in text
     text = page_text(officer.get("/verwaltung/beschluesse?show=waiting"))
     assert "Wartet auf den Landrat" in text and "Rampe am Bahnhof" not in text
     text = page_text(officer.get("/verwaltung/beschluesse?show=overdue"))
