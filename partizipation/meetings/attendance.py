@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
+from ..council.models import Body
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
@@ -62,7 +63,8 @@ def save_rules(session: Session, body_id: int, *, quorum_rule: str,
                decisions_need_approval: bool) -> BodyRules:
     if quorum_rule not in {r.value for r in QuorumRule}:
         raise DomainError(_l("Choose the quorum rule."), "quorum_rule")
-    lock_row(session, BodyRules, body_id)
+    # The body's row is the lock: two first saves at once do not both insert.
+    lock_row(session, Body, body_id)
     rules = session.get(BodyRules, body_id)
     if rules is None:
         rules = BodyRules(body_id=body_id)

@@ -322,7 +322,6 @@ class BodyRules(Base):
     defaults: more than half for the quorum; decisions need the Landrat's approval)."""
 
     __tablename__ = "meeting_body_rules"
-    __audit__ = True
 
     body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
     quorum_rule: Mapped[str] = mapped_column(String(20), default=QuorumRule.MORE_THAN_HALF.value)

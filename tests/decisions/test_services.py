@@ -21,6 +21,15 @@ from .factories import create_decision, held_meeting
 pytestmark = pytest.mark.usefixtures("ctx")
 
 
+@pytest.fixture(autouse=True)
+def english(ctx):  # noqa: ARG001 - inside the request context
+    """The messages are matched in English (the default locale is German)."""
+    from flask_babel import force_locale
+
+    with force_locale("en"):
+        yield
+
+
 def _present(held, *who, deputy_for=None):
     entries = []
     for invitee in [*held.members, held.deputy, held.guest]:

@@ -148,8 +148,10 @@ def test_officer_walks_through_the_meeting(app, db_session, cast):
     response = post(officer, f"{page}/schritt/implement",
                     {"implement-on": clock.today().strftime("%d.%m.%Y")}, page)
     assert response.status_code == 302
-    assert "communicated first" in page_text(officer.get(page)) or "zuerst" in page_text(
-        officer.get(page))
+    shown = page_text(officer.get(page))
+    assert "communicated first" in shown or "zuerst als kommuniziert" in shown
+    db_session.expire_all()
+    assert decision.status == "approved"
 
     # The visitor: public minutes and the decision, never the non-public item.
     text = page_text(visitor.get(f"/sitzungen/{held.meeting.id}"))
