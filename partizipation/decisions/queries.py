@@ -84,8 +84,13 @@ def load(session: Session, decision_id: int) -> Decision | None:
         .where(Decision.id == decision_id))
 
 
-def waiting_count(session: Session) -> int:
+def open_counts(session: Session) -> tuple[int, int]:
+    """(waiting for approval, overdue) among the open decisions (one query)."""
     from sqlalchemy import func
 
-    return session.scalar(select(func.count()).select_from(Decision).where(
-        Decision.status == Status.SUBMITTED.value)) or 0
+    waiting, overdue = session.execute(select(
+        func.count().filter(Decision.status == Status.SUBMITTED.value),
+        func.count().filter(Decision.due_on < clock.today(), Decision.status.in_(
+            [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
+             Status.COMMUNICATED.value])))).one()
+    return waiting or 0, overdue or 0

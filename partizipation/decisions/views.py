@@ -125,5 +125,6 @@ def step(decision_id: int, action: str):  # type: ignore[no-untyped-def]
 
 
 @bp.app_template_global()
-def decisions_waiting() -> int:
-    return queries.waiting_count(db.session)
+def decisions_open() -> tuple[int, int]:
+    """For the officer's /mein-bereich: (waiting for approval, overdue)."""
+    return queries.open_counts(db.session)
