@@ -265,3 +265,13 @@ def test_second_concurrent_move_gets_a_clear_message(db_session, cast):
     assert db_session.scalar(select(DecisionEvent).where(
         DecisionEvent.decision_id == decision.id,
         DecisionEvent.to_status == "not_approved")) is None
+
+
+def test_attendance_is_in_the_persons_data_export(db_session, cast):
+    from partizipation.meetings.personal import export
+
+    held = held_meeting(db_session, cast)
+    record_attendance(db_session, held.meeting, _present(held, held.members[0]), guests="",
+                      actor=cast.user("officer"))
+    data = export(db_session, cast.user("invited"), cast.persons["invited"])
+    assert [i["attendance"] for i in data["invitations"]] == ["present"]
