@@ -37,6 +37,9 @@ from tests.news.factories import create_post  # noqa: E402
 # (council members, facilitators, meetings, news posts); every meeting has 30 invitees, every
 # post a comment.
 SIZES = {"small": (10, 10, 10, 10), "large": (500, 400, 1000, 100_000)}
+# Past meetings (20 agenda items, 30 invitees with attendance, approved minutes, three
+# decisions each), at small and large data.
+PAST = {"small": 10, "large": 2000}
 FEED_TOKEN = "bench-feed-secret-0123456789abcdefghijklmnop"
 
 
@@ -83,7 +86,8 @@ def add_meetings(session, council, count: int) -> int:  # type: ignore[no-untype
     return ids[0]
 
 
-def build(url: str, members: int, facilitators: int, meetings: int, posts: int):  # type: ignore[no-untyped-def]
+def build(url: str, members: int, facilitators: int, meetings: int, posts: int,  # type: ignore[no-untyped-def]
+          past: int = 10):
     engine = make_engine(url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -107,13 +111,21 @@ def build(url: str, members: int, facilitators: int, meetings: int, posts: int):
                                status=statuses[number // 10 % len(statuses)],
                                trained_on=date(2025, 3, 1) if number % 2 else None)
         meeting = add_meetings(session, council, meetings)
+        from sqlalchemy import select
+
+        from partizipation.meetings.models import Invitee
+        from tests.decisions.bulk import add_past_meetings
+
+        persons = list(session.scalars(select(Invitee.person_id).where(
+            Invitee.meeting_id == meeting)))
+        held = add_past_meetings(session, council.id, past, persons)[1]
         editor = create_user(session, role="editor", email="presse@example.org")
         post = create_post(session, editor, "published", tags=("Beirat",), slug="bench-beitrag")
         add_posts(session, editor.id, posts, commenter_id=officer.id)
         add_comments(session, post.id, officer.id, min(posts, 1000))
         session.commit()
         ids = {"body": council.id, "officer": officer.email, "meeting": meeting,
-               "town": towns[0].id, "post": post.slug}
+               "town": towns[0].id, "post": post.slug, "held": held}
     return app, ids
 
 
@@ -128,7 +140,9 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
              f"/verwaltung/kommunen/{ids['town']}", "/sitzungen", f"/sitzungen/{ids['meeting']}",
              f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics",
              "/neuigkeiten", "/neuigkeiten?thema=Thema%201&seite=3", f"/neuigkeiten/{ids['post']}",
-             "/neuigkeiten/moderation", "/neuigkeiten/feed.atom"]
+             "/neuigkeiten/moderation", "/neuigkeiten/feed.atom", "/sitzungen?zeit=vergangen",
+             f"/sitzungen/{ids['held']}", "/beschluesse", "/verwaltung/beschluesse",
+             "/verwaltung/sitzungsrhythmus", "/mein-bereich"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):
@@ -165,7 +179,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size, (members, facilitators, meetings, posts) in SIZES.items():
             url = args.database_url or f"sqlite:///{tmp}/bench-{size}.sqlite"
-            app, ids = build(url, members, facilitators, meetings, posts)
+            app, ids = build(url, members, facilitators, meetings, posts, PAST[size])
             figures[size] = measure(app, ids, args.requests)
             app.extensions["db"].engine.dispose()
     print(f"Pages at small {SIZES['small']} and large {SIZES['large']} data "

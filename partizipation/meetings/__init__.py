@@ -6,7 +6,8 @@ from ..i18n import _l
 
 DOMAIN = Domain(
     "meetings", blueprint="blueprint",
-    views=("views", "my_views", "admin_views", "agenda_views", "logistics_views"),
+    views=("views", "my_views", "admin_views", "agenda_views", "logistics_views",
+           "record_views"),
     navigation=(NavItem("meetings.listing", _l("Meetings")),),
     demo=True, personal=True, my_area=True, home=True,
 )

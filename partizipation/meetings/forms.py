@@ -184,3 +184,4 @@ class FilterForm(Form):
         csrf = False
 
     gremium = SelectField(_l("Body"), coerce=_int_or_zero, validate_choice=False)
+    jahr = SelectField(_l("Year"), coerce=_int_or_zero, validate_choice=False)

@@ -32,6 +32,10 @@ class Action(StrEnum):
     DEPUTY_RELEASED = "deputy_released"
     REMINDED = "reminded"
     BOOKING = "booking"
+    ATTENDANCE = "attendance"
+    MINUTES_SAVED = "minutes_saved"
+    MINUTES_SENT = "minutes_sent"
+    MINUTES_APPROVED = "minutes_approved"
 
 
 ACTIONS = {
@@ -55,6 +59,10 @@ ACTIONS = {
     Action.DEPUTY_RELEASED: _l("Personal deputy no longer needed"),
     Action.REMINDED: _l("Reminder sent"),
     Action.BOOKING: _l("Booking checklist changed"),
+    Action.ATTENDANCE: _l("Attendance recorded"),
+    Action.MINUTES_SAVED: _l("Minutes saved"),
+    Action.MINUTES_SENT: _l("Minutes sent for corrections"),
+    Action.MINUTES_APPROVED: _l("Minutes approved"),
 }
 
 

@@ -305,3 +305,103 @@ class CalendarToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+
+
+# --- After the meeting: the body's rules, attendance, guests, minutes and their revisions. ---
+
+
+class QuorumRule(StrEnum):
+    MORE_THAN_HALF = "more_than_half"  # default: more than half of the voting members
+    ONE_THIRD = "one_third"  # at least one third
+    TWO_THIRDS = "two_thirds"  # at least two thirds
+    NONE = "none"  # always quorate (e.g. an open network)
+
+
+class BodyRules(Base):
+    """Rules a body keeps for its meetings and decisions (a row only where they differ from the
+    defaults: more than half for the quorum; decisions need the Landrat's approval)."""
+
+    __tablename__ = "meeting_body_rules"
+
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+    quorum_rule: Mapped[str] = mapped_column(String(20), default=QuorumRule.MORE_THAN_HALF.value)
+    decisions_need_approval: Mapped[bool] = mapped_column(default=True)
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+class Attendance(Base):
+    """Whether an invitee took part in a held meeting (recorded by the officer afterwards)."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("invitee_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    invitee_id: Mapped[int] = mapped_column(ForeignKey("invitees.id", ondelete="CASCADE"))
+    presence: Mapped[str] = mapped_column(String(20))
+    arrived_late: Mapped[str] = mapped_column(String(5), default="")  # "18:20" or ""
+    left_early: Mapped[str] = mapped_column(String(5), default="")
+    # Present as the deputy of this invitee (their vote counts for the one they stand in for).
+    deputy_for_id: Mapped[int | None] = mapped_column(ForeignKey("invitees.id"))
+
+    invitee: Mapped[Invitee] = relationship(foreign_keys=[invitee_id])
+
+
+class MeetingRecord(Versioned, Base):
+    """What happened at a held meeting: guests, the quorum as it was, and the minutes (Protokoll)
+    with their state. Every save of the minutes adds a `MinutesRevision`."""
+
+    __tablename__ = "meeting_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), unique=True)
+    guests: Mapped[str] = mapped_column(Text, default="")
+    attendance_at: Mapped[datetime | None]
+    voting_members: Mapped[int] = mapped_column(default=0)
+    voting_present: Mapped[int] = mapped_column(default=0)
+    quorate: Mapped[bool | None]
+    # Minutes: sanitized HTML, the general part; per item in MinutesItem.
+    general_html: Mapped[str] = mapped_column(Text, default="")
+    easy_summary: Mapped[str] = mapped_column(Text, default="")
+    easy_checked_by: Mapped[str] = mapped_column(String(200), default="")
+    easy_checked_on: Mapped[date | None]
+    minutes_status: Mapped[str] = mapped_column(String(20), default="draft")
+    sent_at: Mapped[datetime | None]
+    approved_on: Mapped[date | None]
+    approved_by: Mapped[str] = mapped_column(String(20), default="")  # "body" or "officer"
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship()
+
+
+class MinutesItem(Base):
+    """The minutes of one agenda item (sanitized HTML)."""
+
+    __tablename__ = "minutes_items"
+    __table_args__ = (UniqueConstraint("record_id", "agenda_item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("meeting_records.id"))
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"))
+    text_html: Mapped[str] = mapped_column(Text, default="")
+
+
+class MinutesRevision(Base):
+    """One save of the minutes: the whole text as it was then (JSON), who saved it, when."""
+
+    __tablename__ = "minutes_revisions"
+    __table_args__ = (UniqueConstraint("record_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("meeting_records.id"))
+    number: Mapped[int]
+    content: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User | None] = relationship()

@@ -153,3 +153,31 @@ CHECKS = (
     can_manage_places,
     can_use_calendar_feed,
 )
+
+
+def can_record_meeting(user: Any, meeting: Any) -> bool:
+    """Attendance, minutes and decisions: those who run meetings, once it has started (not for a
+    cancelled one)."""
+    return (can_manage_meetings(user) and meeting.status != MeetingStatus.CANCELLED
+            and _started(meeting))
+
+
+def can_read_minutes(user: Any, meeting: Any, record: Any, invitee: Any = None) -> bool:
+    """Minutes: those who run meetings always; invitees once sent for corrections; everyone who
+    may see the meeting once approved (then only its public part, see `can_read_all_minutes`)."""
+    if record is None:
+        return False
+    if can_manage_meetings(user):
+        return True
+    if is_invited(user, meeting, invitee):
+        return record.minutes_status in ("sent", "approved")
+    return record.minutes_status == "approved" and is_public_meeting(meeting)
+
+
+def can_read_all_minutes(user: Any, meeting: Any, invitee: Any = None) -> bool:
+    """Also the non-public items: invitees and those who run meetings."""
+    return can_manage_meetings(user) or is_invited(user, meeting, invitee)
+
+
+CHECKS: tuple[Any, ...] = (*CHECKS, can_record_meeting, can_read_minutes,  # type: ignore[no-redef]
+                           can_read_all_minutes)

@@ -13,14 +13,16 @@ from ..accounts.models import User
 from ..i18n import _l
 from ..people.models import Person
 from .labels import ANSWERS, INVITEE_ROLES
-from .models import CalendarToken, Invitee, Meeting, SupportRequest
+from .models import Attendance, CalendarToken, Invitee, Meeting, SupportRequest
+from .record_forms import PRESENCE
 
-VALUE_LABELS = {"answer": ANSWERS, "invited_as": INVITEE_ROLES}
+VALUE_LABELS = {"answer": ANSWERS, "invited_as": INVITEE_ROLES, "attendance": PRESENCE}
 DATA_LABELS = {
     "meetings": _l("Meetings"), "invitations": _l("Invitations"), "meeting": _l("Meeting"),
     "answer": _l("Answer"), "answered_at": _l("Answered at"), "invited_as": _l("Invited as"),
     "support_requests": _l("Support requests for the meeting"), "is_late": _l("After the deadline"),
     "calendar_address_made_at": _l("Calendar address made at"),
+    "attendance": _l("Attendance"),
 }
 
 
@@ -41,11 +43,14 @@ def export(session: Session, user: User, person: Person | None) -> dict[str, Any
             SupportRequest.invitee_id.in_([i.id for i in invitees] or [-1]))
             .order_by(SupportRequest.id)):
         requests.setdefault(row.invitee_id, []).append(row)
+    attendance = {a.invitee_id: a.presence for a in session.scalars(select(Attendance).where(
+        Attendance.invitee_id.in_([i.id for i in invitees] or [-1])))}
     if invitees:
         data["invitations"] = [
             {"meeting": f"{i.meeting.title} ({i.meeting.starts_at.isoformat()})",
              "invited_as": i.role, "answer": i.answer,
              "answered_at": i.answered_at.isoformat() if i.answered_at else None,
+             "attendance": attendance.get(i.id),
              "support_requests": [{"kind": r.kind, "details": r.details, "is_late": r.is_late,
                                    "requested_at": r.requested_at.isoformat()}
                                   for r in requests.get(i.id, [])]}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
@@ -112,3 +112,42 @@ def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:
         select(Invitee).join(Person, Invitee.person_id == Person.id)
         .options(contains_eager(Invitee.person))
         .where(Invitee.meeting_id == meeting.id, Person.user_id == user.id))
+
+
+def _visible_to(user: Any) -> Any:
+    """Announced meetings the user may see in the archive: public ones, and non-public ones they
+    were invited to."""
+    public: Any = Meeting.is_public.is_(True)
+    if getattr(user, "is_authenticated", False):
+        invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
+                   .where(Person.user_id == user.id))
+        public = or_(public, Meeting.id.in_(invited))
+    return and_(public, announced())
+
+
+def past(user: Any, body_id: int | None = None, year: int | None = None) -> Select[Any]:
+    """The archive: past meetings the user may see, latest first, with the state of their
+    minutes (rows of (meeting, minutes state or None))."""
+    from .models import MeetingRecord
+
+    query: Any = (select(Meeting, MeetingRecord.minutes_status)
+             .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+             .options(joinedload(Meeting.body), joinedload(Meeting.place))
+             .where(_visible_to(user), Meeting.ends_at < clock.now())
+             .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
+    if body_id:
+        query = query.where(Meeting.body_id == body_id)
+    if year:
+        query = query.where(Meeting.starts_at >= clock.berlin(date(year, 1, 1), 0, 0),
+                            Meeting.starts_at < clock.berlin(date(year + 1, 1, 1), 0, 0))
+    return query
+
+
+def archive_years(session: Session) -> list[int]:
+    """The years with past public meetings, latest first (one query)."""
+    first, last = session.execute(select(func.min(Meeting.starts_at), func.max(Meeting.starts_at))
+                                  .where(Meeting.is_public.is_(True), announced(),
+                                         Meeting.ends_at < clock.now())).one()
+    if first is None:
+        return []
+    return list(range(clock.local(last).year, clock.local(first).year - 1, -1))

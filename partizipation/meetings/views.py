@@ -29,9 +29,11 @@ from .labels import ANSWERS
 from .models import Document, Invitee, Meeting
 from .pages import my_meetings_page
 from .queries import (
+    archive_years,
     bodies_with_public_meetings,
     body_feed,
     my_invitee,
+    past,
     personal_feed,
     public_upcoming,
 )
@@ -45,6 +47,16 @@ def listing():  # type: ignore[no-untyped-def]
     form.gremium.choices = [SelectChoice(0, _l("All bodies and events"))] + [
         SelectChoice(b.id, b.name) for b in bodies]
     chosen = next((b for b in bodies if b.id == form.gremium.data), None)
+    was = request.args.get("zeit") == "vergangen"
+    if was:
+        years = archive_years(db.session)
+        form.jahr.choices = [SelectChoice(0, _l("All years"))] + [
+            SelectChoice(y, str(y)) for y in years]
+        year = form.jahr.data if form.jahr.data in years else None
+        page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
+                        scalars=False)
+        return render_template("meetings/archive.html", page=page, form=form, body=chosen,
+                               year=year)
     page = paginate(db.session, public_upcoming(chosen.id if chosen else None))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 

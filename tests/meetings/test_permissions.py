@@ -48,6 +48,8 @@ def document(of, public=True, item_public=True, original=None):
 OPEN, PRIVATE, PLANNED = meeting(), meeting(public=False), meeting(status="planned")
 STARTED, HELD = meeting(days=-1), meeting(status="held", days=-3)
 CANCELLED = meeting(status="cancelled")
+PRIVATE_HELD = meeting(status="held", public=False, days=-3)
+DRAFT, SENT, APPROVED = (SimpleNamespace(minutes_status=s) for s in ("draft", "sent", "approved"))
 PUBLIC_DOC = document(OPEN)
 
 # case: (check, meeting the role's own invitation belongs to or None, other arguments, allowed)
@@ -87,6 +89,18 @@ MATRIX = {
     "view logistics": (p.can_view_logistics, None, (), {"officer"}),
     "manage places": (p.can_manage_places, None, (), STAFF),
     "use calendar feed": (p.can_use_calendar_feed, None, (), SIGNED_IN),
+    "record attendance and minutes": (p.can_record_meeting, None, (HELD,), STAFF),
+    "record before the start": (p.can_record_meeting, None, (OPEN,), set()),
+    "record a cancelled meeting": (p.can_record_meeting, None, (CANCELLED,), set()),
+    "read draft minutes": (p.can_read_minutes, HELD, (HELD, DRAFT), STAFF),
+    "read minutes sent for corrections": (p.can_read_minutes, HELD, (HELD, SENT),
+                                          INVITED | STAFF),
+    "read approved minutes": (p.can_read_minutes, HELD, (HELD, APPROVED), EVERYONE),
+    "read approved minutes of a private meeting": (
+        p.can_read_minutes, PRIVATE_HELD, (PRIVATE_HELD, APPROVED), INVITED | STAFF),
+    "read no minutes": (p.can_read_minutes, HELD, (HELD, None), set()),
+    "read non-public parts of minutes": (p.can_read_all_minutes, HELD, (HELD,),
+                                         INVITED | STAFF),
 }
 # Checks about one invitation: everyone is handed the invited member's row.
 MARAS = invitee("invited", OPEN)

@@ -36,10 +36,13 @@ def meetings():
     links.unregister("meeting")
 
 
-def test_without_other_domains_no_kind_is_offered(client, cast):
-    assert links.kinds() == {}  # news itself owns "post", but a post does not link to posts
+def test_the_domains_that_own_a_kind_offer_it(client, cast):
+    """Meetings and decisions ship their links.py (milestones may follow)."""
+    assert {"meeting", "decision"} <= set(links.kinds())
+    assert "post" not in links.kinds()  # news owns "post", but a post does not link to posts
     login(client, cast.user("member").email)
-    assert "link_meeting" not in client.get("/neuigkeiten/neu").get_data(as_text=True)
+    page = client.get("/neuigkeiten/neu").get_data(as_text=True)
+    assert "link_meeting" in page and "link_decision" in page
 
 
 def test_a_post_links_a_meeting_shown_on_both_sides(app, client, db_session, cast, meetings):

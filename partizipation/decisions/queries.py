@@ -1,0 +1,96 @@
+"""Read-only queries of the decision pages; each runs a fixed number of SQL statements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select, true
+from sqlalchemy.orm import Session, contains_eager, joinedload
+
+from .. import clock
+from ..meetings.models import AgendaItem, Invitee, Meeting, MeetingStatus
+from ..meetings.permissions import can_manage_meetings
+from ..people.models import Person
+from .models import Decision, Status
+
+
+def public_condition() -> Any:
+    return and_(Meeting.is_public.is_(True), Meeting.status != MeetingStatus.PLANNED.value,
+                AgendaItem.is_public.is_(True))
+
+
+def visible_to(user: Any) -> Any:
+    """Decisions the user may see: public ones, and those of meetings they were invited to;
+    everything for those who run meetings."""
+    if can_manage_meetings(user):
+        return true()
+    if not getattr(user, "is_authenticated", False):
+        return public_condition()
+    invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
+               .where(Person.user_id == user.id))
+    return or_(public_condition(), and_(Meeting.status != MeetingStatus.PLANNED.value,
+                               Meeting.id.in_(invited)))
+
+
+def joined() -> Select[Any]:
+    return (select(Decision).join(Meeting, Decision.meeting_id == Meeting.id)
+            .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
+            .options(contains_eager(Decision.meeting).joinedload(Meeting.body),
+                     contains_eager(Decision.item)))
+
+
+def listing(user: Any, status: str = "") -> Select[Any]:
+    """The decisions list: newest meeting first."""
+    query = joined().where(visible_to(user))
+    if status in {s.value for s in Status}:
+        query = query.where(Decision.status == status)
+    return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
+
+
+def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any]:
+    """The officer's open decisions across bodies."""
+    open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
+                   Status.COMMUNICATED.value]
+    query = joined().where(Decision.status.in_(open_states))
+    if show == "waiting":
+        query = query.where(Decision.status == Status.SUBMITTED.value)
+    elif show == "overdue":
+        query = query.where(Decision.due_on.is_not(None), Decision.due_on < clock.today())
+    elif show == "not_implemented":
+        query = query.where(Decision.status.in_([Status.APPROVED.value,
+                                                 Status.COMMUNICATED.value]))
+    if body_id:
+        query = query.where(Meeting.body_id == body_id)
+    if sort == "meeting":
+        return query.order_by(Meeting.starts_at.desc(), Decision.id)
+    if sort == "status":
+        return query.order_by(Decision.status, Decision.due_on.is_(None), Decision.due_on,
+                              Decision.id)
+    return query.order_by(Decision.due_on.is_(None), Decision.due_on, Decision.id)
+
+
+def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Decision]]:
+    """agenda item id -> its decisions (one query)."""
+    found: dict[int, list[Decision]] = {}
+    for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting.id)
+                                    .order_by(Decision.id)):
+        found.setdefault(decision.agenda_item_id, []).append(decision)
+    return found
+
+
+def load(session: Session, decision_id: int) -> Decision | None:
+    return session.scalar(select(Decision).options(
+        joinedload(Decision.meeting).joinedload(Meeting.body), joinedload(Decision.item))
+        .where(Decision.id == decision_id))
+
+
+def open_counts(session: Session) -> tuple[int, int]:
+    """(waiting for approval, overdue) among the open decisions (one query)."""
+    from sqlalchemy import func
+
+    waiting, overdue = session.execute(select(
+        func.count().filter(Decision.status == Status.SUBMITTED.value),
+        func.count().filter(Decision.due_on < clock.today(), Decision.status.in_(
+            [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
+             Status.COMMUNICATED.value])))).one()
+    return waiting or 0, overdue or 0

@@ -1,0 +1,82 @@
+"""How often each body meets: meetings held in the last 12 months against the body's minimum and
+target per year, the day by which the next must take place, and late invitations in the period.
+One query for all bodies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from .. import clock
+from ..council.models import Body
+from .models import Meeting, MeetingRecord, MeetingStatus
+
+PERIOD_DAYS = 365
+
+
+@dataclass
+class Rhythm:
+    body: Body
+    held: int
+    late_invitations: int
+    last_on: date | None
+    minimum: int
+    target: int
+
+    @property
+    def behind(self) -> bool:
+        return self.held < self.minimum
+
+    @property
+    def below_target(self) -> bool:
+        return self.held < self.target
+
+    @property
+    def next_due(self) -> date | None:
+        """The day by which the next meeting must take place to keep the minimum."""
+        if not self.minimum:
+            return None
+        if self.last_on is None:
+            return clock.today()
+        return self.last_on + timedelta(days=PERIOD_DAYS // self.minimum)
+
+    @property
+    def overdue(self) -> bool:
+        return self.next_due is not None and self.next_due < clock.today()
+
+
+def rhythms(session: Session) -> list[Rhythm]:
+    """Every body with a minimum or target, those behind their rhythm first (one query)."""
+    now = clock.now()
+    since = now - timedelta(days=PERIOD_DAYS)
+    took_place = and_(Meeting.status.in_([MeetingStatus.HELD.value, MeetingStatus.INVITED.value]),
+                      Meeting.starts_at <= now)
+    in_period = and_(took_place, Meeting.starts_at >= since)
+    rows = session.execute(
+        select(Body, func.count(Meeting.id).filter(in_period),
+               func.count(Meeting.id).filter(and_(Meeting.invited_late.is_(True),
+                                                  Meeting.starts_at >= since)),
+               func.max(Meeting.starts_at).filter(took_place))
+        .outerjoin(Meeting, Meeting.body_id == Body.id)
+        .where((Body.min_meetings_per_year > 0) | (Body.target_meetings_per_year > 0))
+        .group_by(Body.id).order_by(Body.name)).all()
+    found = [Rhythm(body=body, held=held or 0, late_invitations=late or 0,
+                    last_on=clock.local(last).date() if last else None,
+                    minimum=body.min_meetings_per_year, target=body.target_meetings_per_year)
+             for body, held, late, last in rows]
+    return sorted(found, key=lambda r: (not r.behind, not r.overdue, r.body.name))
+
+
+def deadlines(session: Session) -> dict[str, Any]:
+    """The officer's next deadlines: minutes of past meetings not yet approved (count, one
+    query)."""
+    unapproved = session.scalar(
+        select(func.count()).select_from(Meeting)
+        .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+        .where(Meeting.status == MeetingStatus.HELD.value,
+               (MeetingRecord.id.is_(None)) | (MeetingRecord.minutes_status != "approved"))) or 0
+    return {"minutes_open": unapproved}

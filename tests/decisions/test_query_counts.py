@@ -1,0 +1,45 @@
+"""The archive, a past meeting page, the decision lists and the officer's /mein-bereich run a
+constant number of SQL statements: at 10 and at 2,000 past meetings with 20 agenda items and 30
+invitees each (attendance, minutes and three decisions per meeting)."""
+
+from __future__ import annotations
+
+from partizipation.people.models import Person
+from tests.conftest import login
+from tests.helpers import count_statements
+
+from .bulk import INVITEES, add_past_meetings
+
+
+def statements(client, engine, url: str) -> int:
+    assert client.get(url).status_code == 200, url  # warm-up
+    with count_statements(engine) as seen:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(seen)
+
+
+def test_constant_statements_at_10_and_2000_meetings(app, db_session, engine, cast):
+    cast.council.min_meetings_per_year = 4
+    persons = [cast.persons["invited"].id]
+    for n in range(INVITEES - 1):
+        person = Person(name=f"Mitglied {n:02d}", email=f"m{n}@example.org")
+        db_session.add(person)
+        db_session.flush()
+        persons.append(person.id)
+    first = add_past_meetings(db_session, cast.council.id, 10, persons)[1]
+    db_session.commit()
+    visitor, member, officer = app.test_client(), app.test_client(), app.test_client()
+    login(member, "invited@example.org")
+    login(officer, "officer@example.org")
+    urls = [(visitor, "/sitzungen?zeit=vergangen"), (member, "/sitzungen?zeit=vergangen"),
+            (visitor, f"/sitzungen/{first}"), (member, f"/sitzungen/{first}"),
+            (visitor, "/beschluesse"), (member, "/beschluesse?status=approved"),
+            (officer, "/verwaltung/beschluesse"), (officer, "/verwaltung/beschluesse?show=overdue"),
+            (officer, "/mein-bereich"), (officer, "/verwaltung/sitzungsrhythmus")]
+    small = [statements(c, engine, url) for c, url in urls]
+    add_past_meetings(db_session, cast.council.id, 1990, persons, offset=10)
+    db_session.commit()
+    large = [statements(c, engine, url) for c, url in urls]
+    assert dict(zip([u for _c, u in urls], large, strict=True)) == dict(
+        zip([u for _c, u in urls], small, strict=True))
