@@ -44,7 +44,7 @@ def test_officer_records_an_agreement_and_bad_input_is_named_at_the_field(
         ({"valid_until": "01.01.2020"}, "valid_until", "vor dem Inkrafttreten"),
         ({"notice_months": ""}, "notice_months", "Kündigungsfrist in Monaten"),
         ({"notice_to": ""}, "notice_to", "Wählen Sie, zu wann"),
-        ({"status": "ended"}, "ended_on", "Tag, an dem die Vereinbarung endete"),
+        ({"status": "ended"}, "ended_on", "an dem die Vereinbarung endete"),
         ({"title": ""}, "title", "Titel"),
     ]
     for change, field, says in cases:
@@ -94,7 +94,9 @@ def test_accession_and_leaving(client, db_session, cast):
     assert "bereits Partei" in page_text(twice)
     text = page_text(client.get(f"/vereinbarungen/{agreement.id}"))
     assert "Kamen (beigetreten am 01.01.2025)" in text
-    party = next(p for p in agreement.parties if p.municipality_id == cast.kamen.id)
+    db_session.expire_all()
+    party = next(p for p in db_session.get(Agreement, agreement.id).parties
+                 if p.municipality_id == cast.kamen.id)
     leave = f"/verwaltung/vereinbarungen/parteien/{party.id}/austritt"
     assert "vor dem Beitritt" in page_text(post(client, leave, {"left_on": "01.06.2024"}))
     assert post(client, leave, {"left_on": "30.06.2026"}).status_code == 302
