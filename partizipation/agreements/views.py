@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from ..db import db
 from ..domain import DomainError
@@ -136,10 +137,11 @@ def municipal(municipality_id: int):  # type: ignore[no-untyped-def]
     return redirect(url_for("agreements.create", kommune=municipality.id))
 
 
-def _party_choices() -> list[tuple[str, str]]:
+def _party_choices() -> list[SelectChoice]:
     names = db.session.execute(select(Municipality.id, Municipality.name)
                                .order_by(Municipality.name))
-    return [("", str(_l("(none: an organisation)")))] + [(str(i), n) for i, n in names]
+    return [SelectChoice("", str(_l("(none: an organisation)"))),
+            *(SelectChoice(str(i), n) for i, n in names)]
 
 
 @bp.route("/verwaltung/vereinbarungen/<int:agreement_id>/partei-neu", methods=["GET", "POST"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from ..forms import DateField
@@ -16,7 +17,7 @@ from .models import CODES, COMPONENT_LABELS, STAGE_LABELS, STATUS_LABELS
 class MilestoneForm(TrimmedForm):
     version = VersionField()
     agreement_id = SelectField(_l("Agreement"), coerce=str)
-    code = SelectField(_l("Letter"), choices=[(c, c) for c in CODES],
+    code = SelectField(_l("Letter"), choices=[SelectChoice(c, c) for c in CODES],
                        description=_l("The letter of the milestone in the agreement (a to e)."))
     title = StringField(_l("Title"), validators=[
         DataRequired(message=_l("Enter the title of the milestone.")),
@@ -29,7 +30,7 @@ class MilestoneForm(TrimmedForm):
         Length(max=200, message=_l("The name can have at most 200 characters."))])
     easy_checked_on = DateField(_l("Checked on (optional)"))
     component = RadioField(_l("Component of participation"), choices=[
-        ("", _l("None"))] + label_choices(COMPONENT_LABELS), default="")
+        SelectChoice("", _l("None")), *label_choices(COMPONENT_LABELS)], default="")
     target_date = DateField(_l("Target date (optional)"))
     achieved_on = DateField(_l("Achieved on (once achieved)"))
     responsible = StringField(_l("Responsible (optional)"), validators=[

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from .. import links as cross_links
 from ..agreements.models import Agreement
@@ -85,8 +86,8 @@ def document(document_id: int):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- the officer
 
 
-def _agreement_choices() -> list[tuple[str, str]]:
-    return [(str(i), t) for i, t in db.session.execute(
+def _agreement_choices() -> list[SelectChoice]:
+    return [SelectChoice(str(i), t) for i, t in db.session.execute(
         select(Agreement.id, Agreement.title).order_by(Agreement.title))]
 
 
@@ -195,12 +196,12 @@ def step_document(step_id: int):  # type: ignore[no-untyped-def]
     return render_template("milestones/step_document_form.html", form=form, step=found)
 
 
-def _evidence_choices() -> list[tuple[str, str]]:
-    choices = [("", str(_l("Choose …")))]
+def _evidence_choices() -> list[SelectChoice]:
+    choices = [SelectChoice("", str(_l("Choose …")))]
     for kind, provider in cross_links.kinds().items():
         if kind == "milestone":
             continue
-        choices += [(f"{kind}:{ident}", f"{provider.LABEL}: {title}")
+        choices += [SelectChoice(f"{kind}:{ident}", f"{provider.LABEL}: {title}")
                     for ident, title in provider.choices(db.session)]
     return choices
 
