@@ -48,6 +48,8 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
         .order_by(Agreement.id))
     found: dict[int, Agreement] = {}
     for municipality_id, row in rows:
+        if municipality_id is None:
+            continue
         current = found.get(municipality_id)
         # The latest that counts: one in force wins over an older ended one.
         if current is None or _ORDER.get(row.status, 9) <= _ORDER.get(current.status, 9):

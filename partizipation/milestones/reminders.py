@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from flask import url_for
 from sqlalchemy import select
@@ -50,7 +51,8 @@ class Deadline:
 
     @property
     def url(self) -> str:
-        return url_for(self.endpoint, **dict(self.args))
+        values: dict[str, Any] = dict(self.args)
+        return url_for(self.endpoint, **values)
 
 
 def deadlines(session: Session, today: date) -> list[Deadline]:

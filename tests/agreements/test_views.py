@@ -168,7 +168,8 @@ def test_recording_a_municipality_agreement_from_its_page(client, db_session, ca
 def test_unknown_ids_are_not_found(client, db_session, cast):
     sign_in(client, cast, "officer")
     for url in ("/vereinbarungen/999999", "/verwaltung/vereinbarungen/999999/bearbeiten",
-                "/vereinbarungen/dokumente/999999", "/verwaltung/vereinbarungen/neu?kommune=999999"):
+                "/vereinbarungen/dokumente/999999",
+                "/verwaltung/vereinbarungen/neu?kommune=999999"):
         assert client.get(url).status_code == 404, url
 
 
