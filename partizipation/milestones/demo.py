@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..agreements.demo import COOPERATION_TITLE
 from ..agreements.models import Agreement
-from .models import Milestone, MilestoneEvent, MilestoneStep, StepDocument
+from .models import Evidence, Milestone, MilestoneEvent, MilestoneStep, StepDocument
 
 MILESTONES = [
     ("a", "Satzung über die Belange von Menschen mit Behinderungen",
@@ -95,4 +95,22 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
                             step_id=step.id, version=version, title=doc_title, dated_on=dated,
                             url=f"https://example.org/kreis-unna/satzung-entwurf-{version}.pdf"))
     session.flush()
+    _link_statute_decision(session, actor_id)
     return []
+
+
+def _link_statute_decision(session: Session, actor_id: int | None) -> None:
+    """Once a domain resolves the kind "decision" (and its demo ran before this one), the
+    decision on the statute becomes milestone (a)'s evidence."""
+    from .. import links
+
+    provider = links.kinds().get("decision")
+    milestone = session.scalar(select(Milestone).where(Milestone.code == "a"))
+    if provider is None or milestone is None:
+        return
+    found = next((ident for ident, title in provider.choices(session)
+                  if "satzung" in title.lower()), None)
+    if found is not None:
+        session.add(Evidence(milestone_id=milestone.id, kind="decision", target_id=found,
+                             note="Beschluss zur Satzung", created_by_id=actor_id))
+        session.flush()

@@ -42,3 +42,23 @@ def test_demo_agreements_and_milestones(app, client, db_session):
             assert send_reminders(db_session) >= 1
             again = send_reminders(db_session)
         assert again == 0
+
+
+def test_the_statute_decision_becomes_evidence_once_decisions_exist(app, db_session):
+    from partizipation import links
+    from partizipation.milestones.models import Evidence
+    from tests.milestones.test_services import FakeDecisions
+
+    class Decisions(FakeDecisions):
+        @staticmethod
+        def choices(session):
+            return [(3, "Haushalt"), (7, "Kreistag beschließt die Satzung")]
+
+    links.register("decision", Decisions)
+    try:
+        with app.app_context():
+            load_demo_data(db_session)
+    finally:
+        links.unregister("decision")
+    evidence = db_session.scalars(select(Evidence)).all()
+    assert [(e.kind, e.target_id) for e in evidence] == [("decision", 7)]
