@@ -19,6 +19,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(send_mail_command)
     app.cli.add_command(migrate_command)
     app.cli.add_command(purge_outbox_command)
+    app.cli.add_command(reminders_command)
 
 
 def _database_missing(error: Exception) -> click.ClickException:
@@ -112,6 +113,18 @@ def purge_outbox_command(days: int | None) -> None:
     count = purge_outbox(db.session, days=keep)
     db.session.commit()
     click.echo(f"Deleted {count} old messages from the outbox (kept: the last {keep} days).")
+
+
+@click.command("reminders")
+@with_appcontext
+def reminders_command() -> None:
+    """Mail the officer about coming deadlines (milestones, notice, end of agreements), once per
+    deadline and threshold. Run it daily (cron or a systemd timer)."""
+    from .milestones.reminders import send_reminders
+
+    count = send_reminders(db.session)
+    db.session.commit()
+    click.echo(f"Reminded of {count} deadlines.")
 
 
 def _create_app_for_cli() -> Flask:

@@ -26,11 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 from partizipation.db import make_engine  # noqa: E402
 from partizipation.migrations import upgrade  # noqa: E402
+from tests.agreements.factories import create_agreement, municipal_agreement  # noqa: E402
 from tests.conftest import make_test_app  # noqa: E402
 from tests.council.factories import create_body, create_membership, create_person, create_term  # noqa: E402
 from tests.facilitators.factories import create_facilitator, create_municipality  # noqa: E402
 from tests.factories import TEST_PASSWORD, create_user  # noqa: E402
 from tests.helpers import csrf_token  # noqa: E402
+from tests.milestones.factories import add_history, add_step, create_milestone  # noqa: E402
 from tests.news.bulk import add_comments, add_posts  # noqa: E402
 from tests.news.factories import create_post  # noqa: E402
 
@@ -86,6 +88,22 @@ def add_meetings(session, council, count: int) -> int:  # type: ignore[no-untype
     return ids[0]
 
 
+def add_agreements(session, towns, count: int) -> int:  # type: ignore[no-untyped-def]
+    """`count` agreements with milestones a–e, steps and history; every town's agreement."""
+    for town in towns:
+        municipal_agreement(session, town)
+    first = None
+    for number in range(count):
+        agreement = create_agreement(session, f"Vereinbarung {number}", parties=["A", "B"])
+        for code in "abcde":
+            milestone = create_milestone(session, agreement, code)
+            first = first or milestone.id
+            for stage in ("draft", "consulted", "committee"):
+                add_step(session, milestone, stage)
+            add_history(session, milestone, 5)
+    return first or 0
+
+
 def build(url: str, members: int, facilitators: int, meetings: int, posts: int,  # type: ignore[no-untyped-def]
           past: int = 10):
     engine = make_engine(url)
@@ -123,9 +141,10 @@ def build(url: str, members: int, facilitators: int, meetings: int, posts: int, 
         post = create_post(session, editor, "published", tags=("Beirat",), slug="bench-beitrag")
         add_posts(session, editor.id, posts, commenter_id=officer.id)
         add_comments(session, post.id, officer.id, min(posts, 1000))
+        milestone = add_agreements(session, towns, max(1, posts // 1000))
         session.commit()
         ids = {"body": council.id, "officer": officer.email, "meeting": meeting,
-               "town": towns[0].id, "post": post.slug, "held": held}
+               "town": towns[0].id, "post": post.slug, "held": held, "milestone": milestone}
     return app, ids
 
 
@@ -142,7 +161,8 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
              "/neuigkeiten", "/neuigkeiten?thema=Thema%201&seite=3", f"/neuigkeiten/{ids['post']}",
              "/neuigkeiten/moderation", "/neuigkeiten/feed.atom", "/sitzungen?zeit=vergangen",
              f"/sitzungen/{ids['held']}", "/beschluesse", "/verwaltung/beschluesse",
-             "/verwaltung/sitzungsrhythmus", "/mein-bereich"]
+             "/verwaltung/sitzungsrhythmus", "/vereinbarungen", "/meilensteine",
+             f"/meilensteine/{ids['milestone']}", "/mein-bereich"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):

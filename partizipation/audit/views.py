@@ -25,6 +25,9 @@ TABLES = {
     "persons": _l("Person"), "users": _l("Account"), "deletion_requests": _l("Deletion request"),
     "municipalities": _l("Municipality"), "municipality_contacts": _l("Municipality contact"),
     "facilitators": _l("Facilitator"),
+    "agreements": _l("Agreement"), "agreement_parties": _l("Party of an agreement"),
+    "agreement_documents": _l("Document of an agreement"), "milestones": _l("Milestone"),
+    "milestone_steps": _l("Step of a milestone"),
 }
 ACTIONS = {"created": _l("created"), "changed": _l("changed"), "deleted": _l("deleted")}
 

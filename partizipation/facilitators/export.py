@@ -43,16 +43,20 @@ def _hours(value: float | None) -> str:
     return "" if value is None else f"{value:g}".replace(".", ",")
 
 
-def network_csv(table: Iterable[tuple[Municipality, Facilitator | None]]) -> str:
+def network_csv(table: Iterable[tuple[Municipality, Facilitator | None]],
+                agreements: dict[int, Any] | None = None) -> str:
     """One line per facilitator; a municipality without any facilitator gets one line too
-    (`table` as queries.network_table gives it)."""
+    (`table` as queries.network_table gives it; `agreements` as
+    agreements.queries.municipal_agreements gives them)."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([str(c) for c in CSV_COLUMNS])
     yes, no = str(_l("yes")), str(_l("no"))
     for m, f in table:
-        head = [m.name, m.ags, m.agreement_label, _iso(m.agreement_signed_on)]
+        agreement = (agreements or {}).get(m.id)
+        head = [m.name, m.ags, agreement.status_label if agreement else str(_l("No agreement")),
+                _iso(agreement.signed_on) if agreement else None]
         if f is None:
             writer.writerow([_cell(v) for v in head + [""] * (len(CSV_COLUMNS) - len(head))])
             continue

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from ..agreements.queries import municipal_agreements
 from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
@@ -35,7 +36,7 @@ def network():  # type: ignore[no-untyped-def]
 @login_required
 def network_export():  # type: ignore[no-untyped-def]
     require(perms.can_view_network(current_user))
-    body = network_csv(queries.network_table(db.session))
+    body = network_csv(queries.network_table(db.session), municipal_agreements(db.session))
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="netzwerk-partizipationsbegleitung.csv"'})
 

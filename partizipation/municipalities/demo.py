@@ -3,7 +3,6 @@ for Bergkamen."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,18 +12,18 @@ from .models import Municipality, MunicipalityContact, MunicipalityKind
 
 TOWN, MUNICIPALITY = MunicipalityKind.TOWN.value, MunicipalityKind.MUNICIPALITY.value
 
-# (name, kind, AGS, website, agreement state, signed on). Agreement states are invented.
+# (name, kind, AGS, website). Their agreements with the district are the agreements domain's demo.
 MUNICIPALITIES = [
-    ("Bergkamen", TOWN, "05978004", "https://www.bergkamen.de", "negotiating", None),
-    ("Bönen", MUNICIPALITY, "05978008", "https://www.boenen.de", "none", None),
-    ("Fröndenberg/Ruhr", TOWN, "05978012", "https://www.froendenberg.de", "none", None),
-    ("Holzwickede", MUNICIPALITY, "05978016", "https://www.holzwickede.de", "none", None),
-    ("Kamen", TOWN, "05978020", "https://www.kamen.de", "signed", date(2024, 3, 12)),
-    ("Lünen", TOWN, "05978024", "https://www.luenen.de", "negotiating", None),
-    ("Schwerte", TOWN, "05978028", "https://www.schwerte.de", "none", None),
-    ("Selm", TOWN, "05978032", "https://www.selm.de", "none", None),
-    ("Unna", TOWN, "05978036", "https://www.unna.de", "signed", date(2023, 11, 22)),
-    ("Werne", TOWN, "05978040", "https://www.werne.de", "none", None),
+    ("Bergkamen", TOWN, "05978004", "https://www.bergkamen.de"),
+    ("Bönen", MUNICIPALITY, "05978008", "https://www.boenen.de"),
+    ("Fröndenberg/Ruhr", TOWN, "05978012", "https://www.froendenberg.de"),
+    ("Holzwickede", MUNICIPALITY, "05978016", "https://www.holzwickede.de"),
+    ("Kamen", TOWN, "05978020", "https://www.kamen.de"),
+    ("Lünen", TOWN, "05978024", "https://www.luenen.de"),
+    ("Schwerte", TOWN, "05978028", "https://www.schwerte.de"),
+    ("Selm", TOWN, "05978032", "https://www.selm.de"),
+    ("Unna", TOWN, "05978036", "https://www.unna.de"),
+    ("Werne", TOWN, "05978040", "https://www.werne.de"),
 ]
 
 CONTACT = ("kontakt.bergkamen@example.org", "Sabine Beispiel (erfundene Ansprechperson Bergkamen)")
@@ -34,9 +33,8 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Add this domain's demo rows; return (role, email, password) of the accounts it creates."""
     officer = users.get("officer")
     by_name = {}
-    for name, kind, ags, website, agreement, signed_on in MUNICIPALITIES:
-        by_name[name] = Municipality(name=name, kind=kind, ags=ags, website=website,
-                                     agreement_status=agreement, agreement_signed_on=signed_on)
+    for name, kind, ags, website in MUNICIPALITIES:
+        by_name[name] = Municipality(name=name, kind=kind, ags=ags, website=website)
     session.add_all(by_name.values())
 
     contact_password = generate_password()

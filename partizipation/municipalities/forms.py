@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf.file import FileField
-from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
+from wtforms import EmailField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..forms import DateField, Form, email_validators, not_in_future
+from ..forms import Form, email_validators
 from ..i18n import _l
 from ..versioning import VersionField
-from .models import AGREEMENT_LABELS, KIND_LABELS
+from .models import KIND_LABELS
 
 
 def _strip(value: Any) -> Any:
@@ -59,39 +58,10 @@ class MunicipalityForm(TrimmedForm):
         Optional(), Length(max=300, message=_l("The web address can have at most 300 characters.")),
         _web_address,
     ], render_kw={"spellcheck": "false"})
-    agreement_status = RadioField(
-        _l("Goal and cooperation agreement with the district"),
-        choices=label_choices(AGREEMENT_LABELS),
-        validators=[InputRequired(message=_l("Choose the state of the agreement."))],
-    )
-    agreement_signed_on = DateField(_l("Signed on (if signed)"), validators=[
-        not_in_future(_l("The signing date cannot be in the future.")),
-    ])
-    agreement_ended_on = DateField(_l("Ended on (if ended)"))
-    agreement_document_url = StringField(
-        _l("Link to the agreement document (optional)"),
-        validators=[Optional(), Length(max=500, message=_l(
-            "The web address can have at most 500 characters.")), _web_address],
-        render_kw={"spellcheck": "false"},
-    )
-    agreement_file = FileField(
-        _l("Agreement as a PDF file (optional)"),
-        description=_l("At most 20 MB. It is published in the directory of municipalities."),
-        render_kw={"accept": "application/pdf,.pdf"},
-    )
-    remove_agreement_file = BooleanField(_l("Remove the uploaded PDF file"))
-    agreement_document_title = StringField(
-        _l("Title of the document (optional)"),
-        description=_l("Shown as the link text, for example Vereinbarung Bergkamen. Type and "
-                       "size are added."),
-        validators=[Length(max=200, message=_l("The title can have at most 200 characters."))],
-    )
 
 
 # The fields an edit compares with what is stored now (versioning.check_version).
-MUNICIPALITY_FIELDS = ("name", "kind", "ags", "website", "agreement_status",
-                       "agreement_signed_on", "agreement_ended_on", "agreement_document_url",
-                       "agreement_document_title")
+MUNICIPALITY_FIELDS = ("name", "kind", "ags", "website")
 
 
 class ContactInviteForm(TrimmedForm):

@@ -4,9 +4,7 @@ raises DomainError naming the form field the message belongs to."""
 from __future__ import annotations
 
 import re
-import secrets
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,11 +13,10 @@ from ..accounts.models import User
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
-from .models import AgreementStatus, Municipality, MunicipalityContact
+from .models import Municipality, MunicipalityContact
 from .queries import current_contacts
 
 _AGS = re.compile(r"\d{8}")
-AGREEMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def ags_problem(value: str) -> Any | None:
@@ -42,13 +39,9 @@ def ags_problem(value: str) -> Any | None:
 
 def save_municipality(
     session: Session, municipality: Municipality | None, data: dict[str, Any], *, actor: User,
-    document: BinaryIO | None = None, upload_folder: str | None = None,
 ) -> Municipality:
-    """Create (municipality None) or change a municipality; checks the key and the agreement.
-
-    `document` is an uploaded PDF of the agreement; `data["remove_agreement_file"]` drops the
-    current one. A replaced file stays on disk until the caller removes it after the commit.
-    """
+    """Create (municipality None) or change a municipality; checks the key. (Its agreement with
+    the district is kept in the `agreements` domain.)"""
     ags = (data.get("ags") or "").strip()
     problem = ags_problem(ags)
     if problem:
@@ -58,21 +51,6 @@ def save_municipality(
         raise DomainError(
             _l("Another municipality (%(name)s) already has this key.", name=taken.name), "ags"
         )
-    status = data.get("agreement_status") or AgreementStatus.NONE.value
-    signed_on, ended_on = data.get("agreement_signed_on"), data.get("agreement_ended_on")
-    if status in (AgreementStatus.SIGNED, AgreementStatus.ENDED) and signed_on is None:
-        raise DomainError(
-            _l("Enter the date the agreement was signed."), "agreement_signed_on"
-        )
-    if status == AgreementStatus.ENDED and ended_on is None:
-        raise DomainError(_l("Enter the date the agreement ended."), "agreement_ended_on")
-    if signed_on and ended_on and ended_on < signed_on:
-        raise DomainError(
-            _l("The agreement cannot end before it was signed. Check both dates."),
-            "agreement_ended_on",
-        )
-    if document is not None:
-        _check_pdf(document)
     if municipality is None:
         municipality = Municipality()
         session.add(municipality)
@@ -80,48 +58,8 @@ def save_municipality(
     municipality.kind = data["kind"]
     municipality.ags = ags
     municipality.website = (data.get("website") or "").strip()
-    municipality.agreement_status = status
-    municipality.agreement_signed_on = signed_on if status != AgreementStatus.NONE else None
-    municipality.agreement_ended_on = ended_on if status == AgreementStatus.ENDED else None
-    municipality.agreement_document_url = (data.get("agreement_document_url") or "").strip()
-    municipality.agreement_document_title = (data.get("agreement_document_title") or "").strip()
-    if data.get("remove_agreement_file"):
-        municipality.agreement_file_name = municipality.agreement_file_size = None
-    if document is not None:
-        municipality.agreement_file_name, municipality.agreement_file_size = _store_pdf(
-            document, upload_folder or "")
     session.flush()
     return municipality
-
-
-def agreement_folder(upload_folder: str) -> Path:
-    return Path(upload_folder) / "municipalities"
-
-
-def _check_pdf(document: BinaryIO) -> None:
-    document.seek(0)
-    head = document.read(5)
-    document.seek(0, 2)
-    size = document.tell()
-    document.seek(0)
-    if head != b"%PDF-":
-        raise DomainError(_l("Choose the agreement as a PDF file."), "agreement_file")
-    if size > AGREEMENT_MAX_BYTES:
-        raise DomainError(_l("The PDF file can be at most 20 MB. Choose a smaller file."),
-                                "agreement_file")
-
-
-def _store_pdf(document: BinaryIO, upload_folder: str) -> tuple[str, int]:
-    """Write the PDF under a random name (never the uploader's); returns name and size."""
-    folder = agreement_folder(upload_folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"{secrets.token_hex(16)}.pdf"
-    path = folder / name
-    document.seek(0)
-    with path.open("wb") as target:
-        while chunk := document.read(1024 * 1024):
-            target.write(chunk)
-    return name, path.stat().st_size
 
 
 # ---------------------------------------------------------------- contacts

@@ -1,4 +1,4 @@
-"""The municipalities blueprint: the agreement PDF, the municipality form and the contacts.
+"""The municipalities blueprint: the municipality form and the contacts.
 
 These pages show a municipality alone. The page that shows a municipality together with what
 other domains add (its facilitators) belongs to those domains: they link here with `?next=` to
@@ -10,12 +10,10 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
     request,
-    send_from_directory,
     url_for,
 )
 from flask_login import current_user, login_required
@@ -51,18 +49,6 @@ def _back() -> str:
 # ---------------------------------------------------------------- public
 
 
-@bp.get("/kommunen/<int:municipality_id>/vereinbarung.pdf")
-def agreement_file(municipality_id: int):  # type: ignore[no-untyped-def]
-    municipality = load_municipality(municipality_id)
-    if not municipality.agreement_file_name:
-        abort(404)
-    folder = services.agreement_folder(current_app.config["UPLOAD_FOLDER"])
-    response = send_from_directory(folder, municipality.agreement_file_name,
-                                   mimetype="application/pdf", conditional=True, max_age=3600)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 # ---------------------------------------------------------------- municipalities
 
 
@@ -84,25 +70,18 @@ def edit_municipality(municipality_id: int):  # type: ignore[no-untyped-def]
 def _municipality_form(municipality: Municipality | None):  # type: ignore[no-untyped-def]
     form = MunicipalityForm(obj=municipality)
     if form.validate_on_submit():
-        upload = form.agreement_file.data
-        old_file = municipality.agreement_file_name if municipality else None
-        folder = current_app.config["UPLOAD_FOLDER"]
         try:
             if municipality is not None:
                 # Two officers saving at once: the second waits, then sees what the first saved.
                 load_for_update(db.session, Municipality, municipality.id)
                 check_version(municipality, form, MUNICIPALITY_FIELDS)
-            saved = services.save_municipality(
-                db.session, municipality, form.data, actor=current_user,
-                document=upload.stream if upload and upload.filename else None,
-                upload_folder=folder)
+            saved = services.save_municipality(db.session, municipality, form.data,
+                                               actor=current_user)
         except DomainError as error:
             db.session.rollback()
             form.put_error(error)
         else:
             db.session.commit()
-            if old_file and old_file != saved.agreement_file_name:
-                (services.agreement_folder(folder) / old_file).unlink(missing_ok=True)
             flash(_l("The data of %(name)s was saved.", name=saved.name), "success")
             return redirect(_back())
     return render_template("municipalities/municipality_form.html", form=form,

@@ -192,15 +192,14 @@ def test_a_form_saved_meanwhile_shows_what_changed(browser_page, live_server, la
     page.goto(f"/verwaltung/kommunen/{werne}/bearbeiten?next=/verwaltung/kommunen/{werne}")
     _ok(page)
 
-    def record_agreement(session):
+    def change_kind(session):
         municipality = session.get(Municipality, werne)
-        municipality.agreement_status = (
-            "negotiating" if municipality.agreement_status == "none" else "none")
-        return municipality.agreement_status
+        municipality.kind = "municipality" if municipality.kind == "town" else "town"
+        return municipality.kind
 
-    labels = {("de", "none"): "Keine Vereinbarung", ("de", "negotiating"): "In Verhandlung",
-              ("en", "none"): "No agreement", ("en", "negotiating"): "In negotiation"}
-    now_stored = labels[lang, _in_app(live_server, record_agreement)]
+    labels = {("de", "town"): "Stadt", ("de", "municipality"): "Gemeinde",
+              ("en", "town"): "Town", ("en", "municipality"): "Municipality (not a town)"}
+    now_stored = labels[lang, _in_app(live_server, change_kind)]
     page.fill("#website", "https://www.werne.de/inklusion")
     _submit(page)
     expect_title(page, "Fehler:" if lang == "de" else "Error:")
@@ -210,7 +209,7 @@ def test_a_form_saved_meanwhile_shows_what_changed(browser_page, live_server, la
     link = page.locator(".error-summary a", has_text=now_stored)
     assert link.count() == 1
     link.click()
-    assert page.evaluate("() => document.activeElement.name") == "agreement_status"
+    assert page.evaluate("() => document.activeElement.name") == "kind"
     _submit(page)  # read, then saved on purpose
     assert f"/verwaltung/kommunen/{werne}" in page.url
     _ok(page)

@@ -417,45 +417,6 @@ def test_officer_gives_a_facilitator_access_and_they_see_their_area(client, db_s
     assert "Hat Zugang zur Plattform." in page_text(client.get(detail))
 
 
-class TestAgreementDocument:
-    @pytest.fixture()
-    def app_config(self, tmp_path):
-        return {"UPLOAD_FOLDER": str(tmp_path)}
-
-    def test_officer_uploads_the_agreement_as_pdf_and_the_public_can_open_it(
-            self, client, db_session, cast, tmp_path):
-        import io
-
-        sign_in(client, cast, "officer")
-        url = f"/verwaltung/kommunen/{cast.kamen.id}/bearbeiten"
-        data = {"name": "Kamen", "kind": "town", "ags": "05978020",
-                "agreement_status": "signed", "agreement_signed_on": "12.03.2024",
-                "agreement_document_title": "Vereinbarung Kamen"}
-        token = csrf_token(client.get(url))
-        not_pdf = client.post(url, data={**data, "csrf_token": token, "agreement_file": (
-            io.BytesIO(b"GIF89a..."), "bild.pdf")}, content_type="multipart/form-data")
-        assert not_pdf.status_code == 200
-        assert "Wählen Sie die Vereinbarung als PDF-Datei." in page_text(not_pdf)
-        assert 'href="#agreement_file"' in not_pdf.get_data(as_text=True)
-        pdf = b"%PDF-1.4\n" + b"x" * 3000
-        response = client.post(url, data={**data, "csrf_token": token, "agreement_file": (
-            io.BytesIO(pdf), "vertrag.pdf")}, content_type="multipart/form-data")
-        assert response.status_code == 302
-        directory = client.get("/kommunen").get_data(as_text=True)
-        link = f"/kommunen/{cast.kamen.id}/vereinbarung.pdf"
-        assert link in directory and "Vereinbarung Kamen (PDF, 3 KB)" in directory
-        download = client.get(link)
-        assert download.status_code == 200 and download.mimetype == "application/pdf"
-        assert download.get_data() == pdf
-        download.close()
-        stored = list((tmp_path / "municipalities").iterdir())
-        assert len(stored) == 1 and "vertrag" not in stored[0].name
-        token = csrf_token(client.get(url))
-        client.post(url, data={**data, "csrf_token": token, "remove_agreement_file": "y"})
-        assert client.get(link).status_code == 404
-        assert not list((tmp_path / "municipalities").iterdir())
-
-
 # ---------------------------------------------------------------- two people at once
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
@@ -39,24 +37,18 @@ def test_municipality_rules(db_session, cast):
     officer = cast.user("officer")
     base = {"name": "Neustadt", "kind": "town", "ags": "05978044"}
     m = services.save_municipality(db_session, None, base, actor=officer)
-    assert m.agreement_status == "none"
+    assert m.name == "Neustadt"
     cases = [
         ({"ags": "05978004"}, "ags", "Bergkamen"),
         ({"ags": "1234"}, "ags", "8 digits"),
-        ({"agreement_status": "signed"}, "agreement_signed_on", "signed"),
-        ({"agreement_status": "ended", "agreement_signed_on": date(2024, 1, 1)},
-         "agreement_ended_on", "ended"),
-        ({"agreement_status": "ended", "agreement_signed_on": date(2024, 1, 1),
-          "agreement_ended_on": date(2023, 1, 1)}, "agreement_ended_on", "before"),
     ]
     for change, field, says in cases:
         with pytest.raises(DomainError) as error:
             services.save_municipality(db_session, m, {**base, **change}, actor=officer)
         assert error.value.field == field and says in str(error.value), change
-    services.save_municipality(db_session, m, {**base, "agreement_status": "signed",
-                                               "agreement_signed_on": date(2025, 5, 5)},
+    services.save_municipality(db_session, m, {**base, "website": "https://neustadt.de"},
                                actor=officer)
-    assert (m.agreement_status, m.agreement_signed_on) == ("signed", date(2025, 5, 5))
+    assert m.website == "https://neustadt.de"
 
 
 def test_add_contact_invites_a_new_person_and_scopes_an_existing_one(db_session, cast):

@@ -37,8 +37,8 @@ def meetings():
 
 
 def test_the_domains_that_own_a_kind_offer_it(client, cast):
-    """Meetings and decisions ship their links.py (milestones may follow)."""
-    assert {"meeting", "decision"} <= set(links.kinds())
+    """Meetings, decisions, agreements and milestones ship their links.py."""
+    assert {"meeting", "decision", "agreement", "milestone"} <= set(links.kinds())
     assert "post" not in links.kinds()  # news owns "post", but a post does not link to posts
     login(client, cast.user("member").email)
     page = client.get("/neuigkeiten/neu").get_data(as_text=True)
