@@ -29,7 +29,7 @@ from typing import Any
 
 PACKAGES = (
     "core", "accounts", "people", "mail", "audit", "feedback", "bitv", "council",
-    "municipalities", "facilitators", "meetings", "news",
+    "municipalities", "facilitators", "meetings", "news", "oparl",
 )
 ROOT = Path(__file__).resolve().parent
 
