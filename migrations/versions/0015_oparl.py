@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=30), nullable=False),
         sa.Column("object_id", sa.Integer(), nullable=False),
         sa.Column("created_at", partizipation.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("order", sa.Integer(), nullable=True),
         sa.Column("deleted_at", partizipation.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_oparl_tombstones")),
         sa.UniqueConstraint("kind", "object_id", name=op.f("uq_oparl_tombstones_kind_object_id")),

@@ -22,6 +22,8 @@ class Tombstone(Base):
     kind: Mapped[str] = mapped_column(String(30))
     object_id: Mapped[int]
     created_at: Mapped[datetime]
+    # What the schema requires even of a deleted agenda item: its place in the agenda.
+    order: Mapped[int | None]
     deleted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 

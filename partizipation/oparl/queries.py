@@ -37,6 +37,7 @@ from sqlalchemy import (
     func,
     literal,
     not_,
+    null,
     or_,
     select,
     union_all,
@@ -231,6 +232,13 @@ def _place_was_used() -> ColumnElement[bool]:
     return exists().where(other.place_id == Place.id, announced(other))
 
 
+def _person_was_public() -> ColumnElement[bool]:
+    """Agreed once and belongs to a public body: withdrawn (or anonymised) since."""
+    mine = aliased(Membership)
+    return and_(Person.listing_consent_given_on.is_not(None),
+                exists().where(mine.person_id == Person.id, body_public(mine.body_id)))
+
+
 def _person_agreed_once(person_id: Any) -> ColumnElement[bool]:
     return exists().where(Person.id == person_id, Person.listing_consent_given_on.is_not(None))
 
@@ -239,8 +247,7 @@ ORGANIZATION = Kind("organization", "Organization", Body, lambda: Body.is_public
                     lambda: Body.is_public.is_(False), _body_modified)
 TERM = Kind("legislativeTerm", "LegislativeTerm", Term, lambda: body_public(Term.body_id),
             lambda: not_(body_public(Term.body_id)), _term_modified)
-PERSON = Kind("person", "Person", Person, person_public,
-              lambda: Person.listing_consent_given_on.is_not(None), _person_modified)
+PERSON = Kind("person", "Person", Person, person_public, _person_was_public, _person_modified)
 MEMBERSHIP = Kind("membership", "Membership", Membership, membership_public,
                   lambda: _person_agreed_once(Membership.person_id), _membership_modified)
 MEETING = Kind("meeting", "Meeting", Meeting, meeting_public, announced, _meeting_modified)
@@ -278,19 +285,27 @@ class Entry:
     deleted: bool
     created: datetime
     modified: datetime
+    # An agenda item's place (the schema requires it even of a deleted one).
+    order: int | None = None
+
+
+def _order(kind: Kind) -> Any:
+    return AgendaItem.position if kind.model is AgendaItem else null()
 
 
 def _entries(kind: Kind, scope: list[Any], filters: Filters, *, deleted: bool) -> Any:
     """A subquery of (id, public, created, modified) of the kind's rows in `scope`."""
     live: Select[Any] = select(
         kind.id.label("id"), case((kind.public(), 1), else_=0).label("public"),
-        kind.created.label("created"), kind.modified().label("modified")).where(*scope)
+        kind.created.label("created"), kind.modified().label("modified"),
+        _order(kind).label("order")).where(*scope)
     live = live.where(or_(kind.public(), kind.stub())) if deleted else live.where(kind.public())
     parts = [live]
     if deleted and kind.tombstones and not scope:
         parts.append(select(
             Tombstone.object_id.label("id"), literal(0).label("public"),
-            Tombstone.created_at.label("created"), Tombstone.deleted_at.label("modified"))
+            Tombstone.created_at.label("created"), Tombstone.deleted_at.label("modified"),
+            Tombstone.order.label("order"))
             .where(Tombstone.kind == kind.name,
                    not_(exists().where(kind.id == Tombstone.object_id))))
     return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
@@ -316,7 +331,7 @@ def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, nu
     total = session.scalar(select(func.count()).select_from(sub).where(*where)) or 0
     rows = session.execute(select(sub).where(*where).order_by(sub.c.id)
                            .limit(size).offset((number - 1) * size))
-    return int(total), [Entry(r.id, not r.public, r.created, r.modified) for r in rows]
+    return int(total), [Entry(r.id, not r.public, r.created, r.modified, r.order) for r in rows]
 
 
 def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
@@ -327,8 +342,8 @@ def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
         stone = session.scalar(select(Tombstone).where(Tombstone.kind == kind.name,
                                                        Tombstone.object_id == object_id))
         if stone is not None:
-            return Entry(object_id, True, stone.created_at, stone.deleted_at)
-    return Entry(row.id, not row.public, row.created, row.modified) if row else None
+            return Entry(object_id, True, stone.created_at, stone.deleted_at, stone.order)
+    return Entry(row.id, not row.public, row.created, row.modified, row.order) if row else None
 
 
 def public_rows(session: Session, kind: Kind, *where: Any, order: Any = None) -> list[Any]:

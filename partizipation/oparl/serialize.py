@@ -65,9 +65,15 @@ def _base(kind: str, type_: str, object_id: int, created: datetime, modified: da
 
 
 def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
-    """A deleted object: only what OParl needs to know it is gone (spec 2.8)."""
-    return {**_base(kind.name, kind.type, entry.id, entry.created, entry.modified),
-            "deleted": True}
+    """A deleted object: only what OParl needs to know it is gone (spec 2.8), and what the
+    schema requires of it (an agenda item's order; a file's access URL, which answers 410)."""
+    found = {**_base(kind.name, kind.type, entry.id, entry.created, entry.modified),
+             "deleted": True}
+    if kind.name == "agendaItem":
+        found["order"] = entry.order or 0
+    if kind.name == "file":
+        found["accessUrl"] = url_for("oparl.file_access", object_id=entry.id, _external=True)
+    return found
 
 
 def _german(label: Any) -> str:

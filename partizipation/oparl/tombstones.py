@@ -16,8 +16,8 @@ from .models import Tombstone
 KIND_OF: dict[type, str] = {AgendaItem: "agendaItem", Document: "file"}
 
 
-def bury(connection_or_session: Any, kind: str, rows: list[tuple[int, Any]]) -> None:
-    """Record that these (id, created) rows of `kind` are gone."""
+def bury(connection_or_session: Any, kind: str, rows: list[tuple[Any, ...]]) -> None:
+    """Record that these (id, created[, order]) rows of `kind` are gone."""
     if not rows:
         return
     ids = [row[0] for row in rows]
@@ -25,12 +25,13 @@ def bury(connection_or_session: Any, kind: str, rows: list[tuple[int, Any]]) -> 
     connection_or_session.execute(delete(Tombstone).where(
         Tombstone.kind == kind, Tombstone.object_id.in_(ids)))
     connection_or_session.execute(insert(Tombstone), [
-        {"kind": kind, "object_id": object_id, "created_at": created, "deleted_at": now}
-        for object_id, created in rows])
+        {"kind": kind, "object_id": row[0], "created_at": row[1], "deleted_at": now,
+         "order": row[2] if len(row) > 2 else None} for row in rows])
 
 
 def _after_delete(mapper: Any, connection: Any, target: Any) -> None:
-    bury(connection, KIND_OF[mapper.class_], [(target.id, target.created_at)])
+    bury(connection, KIND_OF[mapper.class_],
+         [(target.id, target.created_at, getattr(target, "position", None))])
 
 
 for _model in KIND_OF:
@@ -45,7 +46,8 @@ def _bulk_delete(state: ORMExecuteState) -> None:
     kind = KIND_OF.get(model)
     if kind is None:
         return
-    query = select(model.id, model.created_at)
+    query = select(model.id, model.created_at,
+                   *([model.position] if hasattr(model, "position") else []))
     where = state.statement.whereclause  # type: ignore[attr-defined]
     if where is not None:
         query = query.where(where)

@@ -47,3 +47,20 @@ def test_walk_on_an_empty_platform(client):
     seen = harvest(client)
     assert seen[f"{BASE}/body/1/meeting"]["data"] == []
     assert seen[f"{BASE}/body/1"]["legislativeTerm"] == []
+
+
+def test_lists_with_deleted_objects_name_nothing_non_public(client, world):
+    """Asked what changed (deleted objects included), the lists still name nothing hidden."""
+    from .schemas import validate_list
+
+    since = "2000-01-01T00%3A00%3A00%2B01%3A00"
+    text = ""
+    for name in ("organization", "person", "membership", "meeting", "agendaItem", "file",
+                 "location", "legislativeTerm", "paper"):
+        response = client.get(f"{BASE}/body/1/{name}?modified_since={since}")
+        assert response.status_code == 200
+        validate_list(response.get_json())
+        text += response.get_data(as_text=True)
+    for secret in world.secrets:
+        assert secret not in text, secret
+    assert f"{BASE}/person/{world.unlisted.id}\"" not in text
