@@ -128,7 +128,10 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
              f"/verwaltung/kommunen/{ids['town']}", "/sitzungen", f"/sitzungen/{ids['meeting']}",
              f"/verwaltung/sitzungen/{ids['meeting']}/logistik", f"/kalender/{FEED_TOKEN}.ics",
              "/neuigkeiten", "/neuigkeiten?thema=Thema%201&seite=3", f"/neuigkeiten/{ids['post']}",
-             "/neuigkeiten/moderation", "/neuigkeiten/feed.atom"]
+             "/neuigkeiten/moderation", "/neuigkeiten/feed.atom",
+             "/oparl/v1.1/body/1/meeting", "/oparl/v1.1/body/1/meeting?page=5",
+             "/oparl/v1.1/body/1/agendaItem", "/oparl/v1.1/body/1/person",
+             "/oparl/v1.1/body/1/membership", "/oparl/v1.1/body/1/file"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):
