@@ -300,15 +300,14 @@ def _entries(kind: Kind, scope: list[Any], filters: Filters, *, deleted: bool) -
         kind.created.label("created"), kind.modified().label("modified"),
         _order(kind).label("order")).where(*scope)
     live = live.where(or_(kind.public(), kind.stub())) if deleted else live.where(kind.public())
-    parts = [live]
     if deleted and kind.tombstones and not scope:
-        parts.append(select(
+        stones = select(
             Tombstone.object_id.label("id"), literal(0).label("public"),
             Tombstone.created_at.label("created"), Tombstone.deleted_at.label("modified"),
-            Tombstone.order.label("order"))
-            .where(Tombstone.kind == kind.name,
-                   not_(exists().where(kind.id == Tombstone.object_id))))
-    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+            Tombstone.order.label("order")).where(
+                Tombstone.kind == kind.name, not_(exists().where(kind.id == Tombstone.object_id)))
+        return union_all(live, stones).subquery()
+    return live.subquery()
 
 
 def _filtered(sub: Any, filters: Filters) -> list[Any]:

@@ -21,8 +21,7 @@ from .. import clock
 from ..council.labels import BODY_KINDS, ROLES
 from ..council.models import Body, Membership, Term
 from ..meetings.labels import PLACE_FACTS
-from ..meetings.models import AgendaItem, Document, Meeting, MeetingStatus, Place
-from ..people.models import Person
+from ..meetings.models import AgendaItem, Document, MeetingStatus, Place
 from ..uploads import TYPES
 from . import hooks, queries
 from .queries import Entry, Kind
@@ -385,5 +384,3 @@ def body(session: Session) -> dict[str, Any]:
         found["mainOrganization"] = url("organization", council)
     return found
 
-
-__all__ = ["objects", "system", "body", "stub", "Person"]

@@ -59,7 +59,7 @@ MESSAGES = {
 def _http_error(exc: HTTPException) -> Response:
     code = exc.code or 500
     return error(code, MESSAGES.get(code, "Die Anfrage konnte nicht bearbeitet werden."),
-                 exc.description if code == 400 else "")
+                 (exc.description or "") if code == 400 else "")
 
 
 @bp.errorhandler(Exception)

@@ -108,7 +108,8 @@ def test_paging_keeps_filters_and_walks_every_page(client, world, db_session):
     names, page = [], first
     while True:
         names += [p["name"] for p in page["data"]]
-        assert f"created_since={since}" in page["links"]["self"] and "limit=2" in page["links"]["self"]
+        this = page["links"]["self"]
+        assert f"created_since={since}" in this and "limit=2" in this
         if "next" not in page["links"]:
             break
         page = get(client, page["links"]["next"])
