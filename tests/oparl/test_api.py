@@ -194,3 +194,27 @@ def test_agenda_item_result_comes_from_the_decisions_provider(client, world, app
     validate(item, "AgendaItem")
     assert (item["result"], item["resolutionText"]) == ("Beschlossen", "Der Beirat stimmt zu.")
     assert "x" not in item
+
+
+def test_a_cancelled_meeting_says_so_and_counts_as_changed(client, world, db_session, app):
+    """The cancellation is a conditional UPDATE statement: `modified` moves on all the same."""
+    from partizipation.meetings.services import cancel_meeting
+
+    before = get(client, f"{BASE}/meeting/{world.meeting.id}")
+    later = utcnow() + timedelta(minutes=10)
+    with app.test_request_context(), clock.freeze(later):
+        cancel_meeting(db_session, world.meeting, reason="Krankheit", actor=None)
+    meeting = get(client, f"{BASE}/meeting/{world.meeting.id}")
+    validate(meeting, "Meeting")
+    assert meeting["cancelled"] is True and meeting["meetingState"] == "abgesagt"
+    assert meeting["modified"] > before["modified"]
+    since = quote((later - timedelta(minutes=1)).isoformat(timespec="seconds"))
+    changed = get(client, f"{BASE}/body/1/meeting?modified_since={since}")
+    assert [m["id"] for m in changed["data"]] == [meeting["id"]]
+
+
+def test_system_names_a_contact_when_configured(client, app):
+    app.config["OPARL_CONTACT_EMAIL"] = "inklusion@kreis-unna.example"
+    system = get(client, f"{BASE}/system")
+    validate(system, "System")
+    assert system["contactEmail"] == "inklusion@kreis-unna.example" and system["contactName"]
