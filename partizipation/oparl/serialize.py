@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app, has_request_context, request, url_for
 from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -143,9 +143,15 @@ def terms(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
             for term, modified in rows]
 
 
+def omit_internal() -> bool:
+    """The client asked to leave out the internal lists (`omit_internal=true`, spec 2.5):
+    a person's memberships, a meeting's agenda items and files, an agenda item's files."""
+    return has_request_context() and request.args.get("omit_internal") == "true"
+
+
 def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     mine: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row, modified in queries.public_rows(
+    for row, modified in [] if omit_internal() else queries.public_rows(
             session, queries.MEMBERSHIP, Membership.person_id.in_(_ids(rows))):
         mine[row.person_id].append(membership(row, modified))
     found = []
@@ -250,6 +256,8 @@ def agenda_items(session: Session, rows: list[Any],
                  documents: tuple[list[Any], dict[int, list[int]]] | None = None
                  ) -> list[dict[str, Any]]:
     ids = _ids(rows)
+    if omit_internal():
+        documents = ([], {})
     documents = documents or _meeting_files(session, Document.agenda_item_id.in_(ids))
     attached: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
@@ -275,11 +283,15 @@ def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     ids = _ids(rows)
     places = {place.id: location(place, modified) for place, modified in queries.public_rows(
         session, queries.LOCATION, Place.id.in_({m.place_id for m, _ in rows if m.place_id}))}
-    documents = _meeting_files(session, Document.meeting_id.in_(ids))
     items: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    item_rows = queries.public_rows(session, queries.AGENDA_ITEM,
-                                    AgendaItem.meeting_id.in_(ids),
-                                    order=(AgendaItem.meeting_id, AgendaItem.position))
+    if omit_internal():
+        documents: tuple[list[Any], dict[int, list[int]]] = ([], {})
+        item_rows: list[Any] = []
+    else:
+        documents = _meeting_files(session, Document.meeting_id.in_(ids))
+        item_rows = queries.public_rows(session, queries.AGENDA_ITEM,
+                                        AgendaItem.meeting_id.in_(ids),
+                                        order=(AgendaItem.meeting_id, AgendaItem.position))
     for row, data in zip(item_rows, agenda_items(session, item_rows, documents), strict=True):
         items[row[0].meeting_id].append(data)
     auxiliary: dict[int, list[dict[str, Any]]] = defaultdict(list)

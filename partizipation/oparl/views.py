@@ -120,7 +120,8 @@ def _list(kind: Kind | None, endpoint: str, scope: list[Any] | None = None,
                                       size=size)
         data = serialize.objects(db.session, kind, entries)
     pages = max(1, ceil(total / size))
-    kept = {name: request.args[name] for name in (*FILTERS, "limit") if name in request.args}
+    kept = {name: request.args[name] for name in (*FILTERS, "limit", "omit_internal")
+            if name in request.args}
 
     def link(page_number: int) -> str:
         params = dict(sorted({**kept, **({"page": str(page_number)} if page_number > 1

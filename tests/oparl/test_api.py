@@ -218,3 +218,14 @@ def test_system_names_a_contact_when_configured(client, app):
     system = get(client, f"{BASE}/system")
     validate(system, "System")
     assert system["contactEmail"] == "inklusion@kreis-unna.example" and system["contactName"]
+
+
+def test_omit_internal_leaves_out_the_embedded_lists(client, world):
+    page = get(client, f"{BASE}/body/1/meeting?omit_internal=true&limit=1")
+    validate_list(page, "Meeting")
+    assert "agendaItem" not in page["data"][0] and "auxiliaryFile" not in page["data"][0]
+    assert "omit_internal=true" in page["links"]["self"]
+    person = get(client, f"{BASE}/body/1/person?omit_internal=true")["data"][0]
+    assert "membership" not in person
+    full = get(client, f"{BASE}/meeting/{world.meeting.id}")
+    assert full["agendaItem"] and full["auxiliaryFile"]
