@@ -10,7 +10,7 @@ from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, redirect, request, url_for
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, NotFound
 
@@ -198,7 +198,12 @@ def thing(kind: str, object_id: int) -> Response:
     return _json(serialize.objects(db.session, found, [entry])[0])
 
 
-@bp.get("/", defaults={"rest": ""})
+@bp.get("/")
+def start() -> Response:
+    """The endpoint is the System object (spec 2.10)."""
+    return redirect(url_for("oparl.system", _external=True), 301)  # type: ignore[return-value]
+
+
 @bp.get("/<path:rest>")
 def unknown(rest: str) -> Response:
     raise NotFound()

@@ -78,7 +78,8 @@ def test_file_access_shows_and_download_downloads(client, world):
 
 @pytest.mark.parametrize("url", [
     "/person/{unlisted}", "/person/{hidden_member}", "/meeting/{planned}", "/file/99999",
-    "/unknown", "/body/2", "/body/1/nothing", "/organization/{hidden_body}/meeting", "/",
+    "/unknown", "/body/2", "/body/1/nothing", "/organization/{hidden_body}/meeting",
+    "/meeting/1/x",
 ])
 def test_unknown_or_never_public_is_404_with_an_error_object(client, world, url):
     url = url.format(unlisted=world.unlisted.id, hidden_member=world.hidden_member.id,
@@ -229,3 +230,8 @@ def test_omit_internal_leaves_out_the_embedded_lists(client, world):
     assert "membership" not in person
     full = get(client, f"{BASE}/meeting/{world.meeting.id}")
     assert full["agendaItem"] and full["auxiliaryFile"]
+
+
+def test_the_base_address_leads_to_the_system(client):
+    response = client.get(f"{BASE}/")
+    assert response.status_code == 301 and response.location == f"{BASE}/system"
