@@ -165,7 +165,12 @@ class Kind:
 
 
 def _body_modified() -> Any:
-    return Body.modified_at
+    """The body, and its list of memberships (a member added, ended, or no longer listed)."""
+    mine = aliased(Membership)
+    return _latest(Body.modified_at, _max(mine.modified_at, mine.body_id == Body.id),
+                   select(func.max(Person.modified_at)).where(
+                       Person.id.in_(select(mine.person_id).where(mine.body_id == Body.id)))
+                   .scalar_subquery())
 
 
 def _term_modified() -> Any:
@@ -205,7 +210,11 @@ def _meeting_part_modified(meeting_id: Any, *own: Any) -> Any:
 
 
 def _item_modified() -> Any:
-    return _meeting_part_modified(AgendaItem.meeting_id, AgendaItem.modified_at)
+    """The item, its meeting, and the meeting's history (which records every document added to
+    or removed from the item)."""
+    return _meeting_part_modified(
+        AgendaItem.meeting_id, AgendaItem.modified_at,
+        _max(MeetingEvent.created_at, MeetingEvent.meeting_id == AgendaItem.meeting_id))
 
 
 def _document_modified() -> Any:

@@ -4,6 +4,7 @@ CORS, UTF-8 JSON, errors as OParl error objects."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -235,3 +236,26 @@ def test_omit_internal_leaves_out_the_embedded_lists(client, world):
 def test_the_base_address_leads_to_the_system(client):
     response = client.get(f"{BASE}/")
     assert response.status_code == 301 and response.location == f"{BASE}/system"
+
+
+def test_embedding_objects_change_with_what_they_embed(client, world, db_session, app):
+    organization = get(client, f"{BASE}/organization/{world.council.id}")
+    item = get(client, f"{BASE}/agendaItem/{world.public_item.id}")
+    later = utcnow() + timedelta(minutes=10)
+    with app.test_request_context(), clock.freeze(later):
+        set_listing_consent(db_session, world.listed, False, actor=None)
+        agenda.delete_document(db_session, world.invitation, actor=None)
+        from tests.oparl.conftest import add_document
+
+        document = add_document(db_session, Path(app.config["UPLOAD_FOLDER"]), world.meeting,
+                                "Neue Vorlage", item=world.public_item)
+        from partizipation.meetings.history import Action, record
+
+        record(db_session, world.meeting, Action.DOCUMENT_ADDED, actor=None, note="Neue Vorlage")
+        db_session.flush()
+    changed = get(client, f"{BASE}/organization/{world.council.id}")
+    assert changed["modified"] > organization["modified"]
+    assert len(changed["membership"]) < len(organization["membership"])
+    changed_item = get(client, f"{BASE}/agendaItem/{world.public_item.id}")
+    assert changed_item["modified"] > item["modified"]
+    assert document.title in [f["name"] for f in changed_item["auxiliaryFile"]]
