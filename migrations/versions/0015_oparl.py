@@ -26,10 +26,10 @@ def upgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column(
                 "modified_at", partizipation.db.UTCDateTime(timezone=True), nullable=True))
-        # Existing rows: last changed when they were made, as far as anyone knows.
+        # Existing rows: last changed when they were made, as far as anyone knows. The column
+        # stays nullable: making it NOT NULL would rebuild these tables on SQLite, which fails
+        # while other tables' rows refer to them (the model always fills it).
         op.execute(f"UPDATE {table} SET modified_at = created_at")  # noqa: S608 - constant names
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column("modified_at", nullable=False)
     with op.batch_alter_table("meeting_documents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("sha512", sa.String(length=128), nullable=True))
     op.create_table(

@@ -89,7 +89,7 @@ class Body(Versioned, Base):
     notice_period_days: Mapped[int] = mapped_column(default=14)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     terms: Mapped[list[Term]] = relationship(
         back_populates="body", order_by="Term.starts_on.desc()"
@@ -109,7 +109,7 @@ class Term(Versioned, Base):
     ends_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     body: Mapped[Body] = relationship(back_populates="terms")
 
@@ -151,7 +151,7 @@ class Membership(Versioned, Base):
     deputy_for_id: Mapped[int | None] = mapped_column(ForeignKey("memberships.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     person: Mapped[Person] = relationship()
     body: Mapped[Body] = relationship()

@@ -101,7 +101,7 @@ class Place(Versioned, Base):
     accessibility_notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     @property
     def address(self) -> str:
@@ -143,7 +143,7 @@ class Meeting(Versioned, Base):
     invited_late: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     body: Mapped[Body | None] = relationship()
@@ -188,7 +188,7 @@ class AgendaItem(Base):
     easy_language_summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
 
@@ -215,7 +215,7 @@ class Document(Base):
     sha512: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
-    modified_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     meeting: Mapped[Meeting] = relationship()
