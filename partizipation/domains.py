@@ -30,6 +30,7 @@ from typing import Any
 PACKAGES = (
     "core", "accounts", "people", "mail", "audit", "feedback", "bitv", "council",
     "municipalities", "facilitators", "meetings", "news", "decisions", "agreements", "milestones",
+    "oparl",
 )
 ROOT = Path(__file__).resolve().parent
 

@@ -43,6 +43,7 @@ class StoredFile:
     size: int
     sha256: str
     mime_type: str
+    sha512: str = ""
 
 
 def sniff(stream: IO[bytes]) -> str | None:
@@ -88,15 +89,17 @@ def store_upload(stream: IO[bytes], folder: Path, *, allowed: frozenset[str], ma
     mime = check_upload(stream, allowed=allowed, max_bytes=max_bytes, field=field)
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{secrets.token_hex(16)}.{TYPES[mime][1]}"
-    digest = hashlib.sha256()
+    digest, digest512 = hashlib.sha256(), hashlib.sha512()
     size = 0
     stream.seek(0)
     with (folder / name).open("wb") as target:
         while chunk := stream.read(1024 * 1024):
             digest.update(chunk)
+            digest512.update(chunk)
             size += len(chunk)
             target.write(chunk)
-    return StoredFile(name=name, size=size, sha256=digest.hexdigest(), mime_type=mime)
+    return StoredFile(name=name, size=size, sha256=digest.hexdigest(), mime_type=mime,
+                      sha512=digest512.hexdigest())
 
 
 def upload_folder(part: str) -> Path:

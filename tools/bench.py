@@ -162,7 +162,10 @@ def measure(app, ids, requests: int) -> dict[str, dict[str, float]]:  # type: ig
              "/neuigkeiten/moderation", "/neuigkeiten/feed.atom", "/sitzungen?zeit=vergangen",
              f"/sitzungen/{ids['held']}", "/beschluesse", "/verwaltung/beschluesse",
              "/verwaltung/sitzungsrhythmus", "/vereinbarungen", "/meilensteine",
-             f"/meilensteine/{ids['milestone']}", "/mein-bereich"]
+             f"/meilensteine/{ids['milestone']}", "/mein-bereich",
+             "/oparl/v1.1/body/1/meeting", "/oparl/v1.1/body/1/meeting?page=5",
+             "/oparl/v1.1/body/1/agendaItem", "/oparl/v1.1/body/1/person",
+             "/oparl/v1.1/body/1/membership", "/oparl/v1.1/body/1/file"]
     results: dict[str, dict[str, float]] = {}
     for url in pages:
         for _ in range(2):

@@ -88,6 +88,8 @@ class Body(Versioned, Base):
     # Ladungsfrist: invitations must go out at least this many days before a meeting.
     notice_period_days: Mapped[int] = mapped_column(default=14)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     terms: Mapped[list[Term]] = relationship(
         back_populates="body", order_by="Term.starts_on.desc()"
@@ -106,6 +108,8 @@ class Term(Versioned, Base):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     body: Mapped[Body] = relationship(back_populates="terms")
 
@@ -146,6 +150,8 @@ class Membership(Versioned, Base):
     # For role "deputy": the membership this one deputises for.
     deputy_for_id: Mapped[int | None] = mapped_column(ForeignKey("memberships.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     person: Mapped[Person] = relationship()
     body: Mapped[Body] = relationship()

@@ -174,6 +174,7 @@ def add_document(session: Session, meeting: Meeting, data: DocumentData, stream:
         alternative_kind=data.alternative_kind if original else None,
         title=data.title.strip(), is_public=data.is_public, stored_name=stored.name,
         mime_type=stored.mime_type, size=stored.size, sha256=stored.sha256,
+        sha512=stored.sha512 or None,
         created_by_id=getattr(actor, "id", None))
     session.add(document)
     session.flush()

@@ -100,6 +100,8 @@ class Place(Versioned, Base):
     assistant_seats: Mapped[bool] = mapped_column(default=False)
     accessibility_notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     @property
     def address(self) -> str:
@@ -140,6 +142,8 @@ class Meeting(Versioned, Base):
     # Sent after the body's notice period (Ladungsfrist) had begun; the officer confirmed it.
     invited_late: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     body: Mapped[Body | None] = relationship()
@@ -183,6 +187,8 @@ class AgendaItem(Base):
     presenter: Mapped[str] = mapped_column(String(200), default="")
     easy_language_summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
 
@@ -205,7 +211,11 @@ class Document(Base):
     mime_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
+    # For OParl's File (sha512Checksum); None for files stored before it was recorded.
+    sha512: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     meeting: Mapped[Meeting] = relationship()

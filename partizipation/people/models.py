@@ -32,6 +32,8 @@ class Person(Versioned, Base):
     listing_consent_given_on: Mapped[date | None]
     listing_consent_withdrawn_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
+    modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     # Set when the person asked for deletion: personal fields are blanked, history rows stay.
     anonymised_at: Mapped[datetime | None]
 

@@ -1,0 +1,30 @@
+"""What OParl keeps of a published object after its row is gone: the kind, the id, when it was
+created and when it went away (nothing else, nothing personal). OParl clients learn from it that
+the object was deleted (`deleted: true`, spec 2.8). Rows that still exist but are no longer public
+need no tombstone: their own row says so."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..db import Base, utcnow
+
+
+class Tombstone(Base):
+    __tablename__ = "oparl_tombstones"
+    __table_args__ = (UniqueConstraint("kind", "object_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The OParl kind, e.g. "agendaItem", "file".
+    kind: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int]
+    created_at: Mapped[datetime]
+    # What the schema requires even of a deleted agenda item: its place in the agenda.
+    order: Mapped[int | None]
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+from . import tombstones  # noqa: E402, F401 - the listeners that write tombstones

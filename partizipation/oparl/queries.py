@@ -1,0 +1,361 @@
+"""What OParl shows, as SQL: for every kind of object, which rows are public, which answer as
+deleted, and their `created` and `modified`.
+
+Public is decided by the same rules as the web pages, and stricter where OParl would otherwise
+point at something hidden:
+- a body (Organization) when it is public; a term (LegislativeTerm) when its body is;
+- a person when they agreed to be listed (and did not withdraw, and were not anonymised) and
+  belong to a public body; a membership when its person and its body are public;
+- a meeting when it is public, announced (invitations sent; later held or cancelled) and its body
+  (if any) is public; an agenda item when it is public and its meeting is; a document (File) when
+  it, its meeting, its agenda item and — for another version — its original are public;
+- a place (Location) when a public meeting takes place there.
+
+An object that is not public (any more) answers as deleted (`deleted: true` with only `id`,
+`type`, `created` and `modified`), but only when it could have been public once: a person who
+had agreed to be listed, a meeting that was announced, and so on; everything else is 404. Removed
+agenda items and documents answer from their tombstone (models.py).
+
+`modified` is the latest change of the row and of every row its publicity or its embedded objects
+depend on (the meeting's history covers changes of its agenda and documents), so a harvester
+asking with `modified_since` learns of every change, also of a withdrawn consent, at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    not_,
+    null,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import GenericFunction
+
+from ..council.models import Body, Membership, Term
+from ..db import UTCDateTime
+from ..meetings.models import AgendaItem, Document, Meeting, MeetingEvent, MeetingStatus, Place
+from ..people.models import Person
+from .models import Tombstone
+
+
+class latest(GenericFunction[datetime]):  # noqa: N801 - an SQL function's name
+    """The latest of several moments (SQLite: scalar max(); PostgreSQL: greatest())."""
+
+    type = UTCDateTime()
+    inherit_cache = True
+
+
+@compiles(latest)
+def _latest_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"max({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(latest, "postgresql")
+def _latest_pg(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"greatest({compiler.process(element.clauses, **kw)})"
+
+
+def _latest(own: Any, *others: Any) -> ColumnElement[datetime]:
+    """The latest of `own` and `others` (a missing other counts as `own`)."""
+    return latest(own, *(func.coalesce(other, own) for other in others))
+
+
+def _max(column: Any, *where: Any) -> Any:
+    return select(func.max(column)).where(*where).correlate_except(column.class_) \
+        .scalar_subquery()
+
+
+# --- publicity ---------------------------------------------------------------------------------
+
+
+def body_public(body_id: Any) -> ColumnElement[bool]:
+    return exists().where(Body.id == body_id, Body.is_public.is_(True))
+
+
+def listed(person: Any = Person) -> ColumnElement[bool]:
+    return and_(person.listing_consent_given_on.is_not(None),
+                person.listing_consent_withdrawn_on.is_(None), person.anonymised_at.is_(None))
+
+
+def person_public(person: Any = Person) -> ColumnElement[bool]:
+    mine = aliased(Membership)
+    return and_(listed(person), exists().where(mine.person_id == person.id,
+                                               body_public(mine.body_id)))
+
+
+def membership_public(membership: Any = Membership) -> ColumnElement[bool]:
+    return and_(exists().where(Person.id == membership.person_id, listed(Person)),
+                body_public(membership.body_id))
+
+
+def announced(meeting: Any = Meeting) -> ColumnElement[bool]:
+    return meeting.status != MeetingStatus.PLANNED.value
+
+
+def meeting_public(meeting: Any = Meeting) -> ColumnElement[bool]:
+    return and_(meeting.is_public.is_(True), announced(meeting),
+                or_(meeting.body_id.is_(None), body_public(meeting.body_id)))
+
+
+def _meeting_where(meeting_id: Any, condition: Callable[[Any], Any]) -> ColumnElement[bool]:
+    other = aliased(Meeting)
+    return exists().where(other.id == meeting_id, condition(other))
+
+
+def item_public(item: Any = AgendaItem) -> ColumnElement[bool]:
+    return and_(item.is_public.is_(True), _meeting_where(item.meeting_id, meeting_public))
+
+
+def document_public(document: Any = Document) -> ColumnElement[bool]:
+    item = aliased(AgendaItem)
+    original = aliased(Document)
+    return and_(
+        document.is_public.is_(True), _meeting_where(document.meeting_id, meeting_public),
+        or_(document.agenda_item_id.is_(None),
+            exists().where(item.id == document.agenda_item_id, item.is_public.is_(True))),
+        or_(document.alternative_of_id.is_(None),
+            exists().where(original.id == document.alternative_of_id,
+                           original.is_public.is_(True))))
+
+
+def place_public(place: Any = Place) -> ColumnElement[bool]:
+    other = aliased(Meeting)
+    return exists().where(other.place_id == place.id, meeting_public(other))
+
+
+# --- the kinds ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One OParl object type read from one model."""
+
+    name: str  # the URL part and the list's name: "meeting"
+    type: str  # the OParl type: "Meeting"
+    model: Any
+    public: Callable[[], ColumnElement[bool]]
+    # A row that is not public but answers as deleted (not 404).
+    stub: Callable[[], ColumnElement[bool]]
+    modified: Callable[[], ColumnElement[datetime]]
+    # Removed rows leave a tombstone (models.Tombstone) of this kind.
+    tombstones: bool = False
+
+    @property
+    def id(self) -> Any:
+        return self.model.id
+
+    @property
+    def created(self) -> Any:
+        return self.model.created_at
+
+
+def _body_modified() -> Any:
+    """The body, and its list of memberships (a member added, ended, or no longer listed)."""
+    mine = aliased(Membership)
+    return _latest(Body.modified_at, _max(mine.modified_at, mine.body_id == Body.id),
+                   select(func.max(Person.modified_at)).where(
+                       Person.id.in_(select(mine.person_id).where(mine.body_id == Body.id)))
+                   .scalar_subquery())
+
+
+def _term_modified() -> Any:
+    return _latest(Term.modified_at, _max(Body.modified_at, Body.id == Term.body_id))
+
+
+def _person_modified() -> Any:
+    mine = aliased(Membership)
+    theirs = aliased(Body)
+    return _latest(
+        Person.modified_at,
+        _max(mine.modified_at, mine.person_id == Person.id),
+        select(func.max(theirs.modified_at)).where(
+            theirs.id.in_(select(mine.body_id).where(mine.person_id == Person.id)))
+        .scalar_subquery())
+
+
+def _membership_modified() -> Any:
+    return _latest(Membership.modified_at,
+                   _max(Person.modified_at, Person.id == Membership.person_id),
+                   _max(Body.modified_at, Body.id == Membership.body_id))
+
+
+def _meeting_modified() -> Any:
+    return _latest(Meeting.modified_at,
+                   _max(MeetingEvent.created_at, MeetingEvent.meeting_id == Meeting.id),
+                   _max(Place.modified_at, Place.id == Meeting.place_id),
+                   _max(Body.modified_at, Body.id == Meeting.body_id))
+
+
+def _meeting_part_modified(meeting_id: Any, *own: Any) -> Any:
+    other = aliased(Meeting)
+    return _latest(own[0], *own[1:],
+                   select(other.modified_at).where(other.id == meeting_id).scalar_subquery(),
+                   select(Body.modified_at).join(other, other.body_id == Body.id)
+                   .where(other.id == meeting_id).scalar_subquery())
+
+
+def _item_modified() -> Any:
+    """The item, its meeting, and the meeting's history (which records every document added to
+    or removed from the item)."""
+    return _meeting_part_modified(
+        AgendaItem.meeting_id, AgendaItem.modified_at,
+        _max(MeetingEvent.created_at, MeetingEvent.meeting_id == AgendaItem.meeting_id))
+
+
+def _document_modified() -> Any:
+    item = aliased(AgendaItem)
+    original = aliased(Document)
+    return _meeting_part_modified(
+        Document.meeting_id, Document.modified_at,
+        select(item.modified_at).where(item.id == Document.agenda_item_id).scalar_subquery(),
+        select(original.modified_at).where(original.id == Document.alternative_of_id)
+        .scalar_subquery())
+
+
+def _place_modified() -> Any:
+    other = aliased(Meeting)
+    return _latest(Place.modified_at, _max(other.modified_at, other.place_id == Place.id))
+
+
+def _announced_meeting_of(meeting_id: Any) -> ColumnElement[bool]:
+    return _meeting_where(meeting_id, announced)
+
+
+def _place_was_used() -> ColumnElement[bool]:
+    other = aliased(Meeting)
+    return exists().where(other.place_id == Place.id, announced(other))
+
+
+def _person_was_public() -> ColumnElement[bool]:
+    """Agreed once and belongs to a public body: withdrawn (or anonymised) since."""
+    mine = aliased(Membership)
+    return and_(Person.listing_consent_given_on.is_not(None),
+                exists().where(mine.person_id == Person.id, body_public(mine.body_id)))
+
+
+def _person_agreed_once(person_id: Any) -> ColumnElement[bool]:
+    return exists().where(Person.id == person_id, Person.listing_consent_given_on.is_not(None))
+
+
+ORGANIZATION = Kind("organization", "Organization", Body, lambda: Body.is_public.is_(True),
+                    lambda: Body.is_public.is_(False), _body_modified)
+TERM = Kind("legislativeTerm", "LegislativeTerm", Term, lambda: body_public(Term.body_id),
+            lambda: not_(body_public(Term.body_id)), _term_modified)
+PERSON = Kind("person", "Person", Person, person_public, _person_was_public, _person_modified)
+MEMBERSHIP = Kind("membership", "Membership", Membership, membership_public,
+                  lambda: _person_agreed_once(Membership.person_id), _membership_modified)
+MEETING = Kind("meeting", "Meeting", Meeting, meeting_public, announced, _meeting_modified)
+AGENDA_ITEM = Kind("agendaItem", "AgendaItem", AgendaItem, item_public,
+                   lambda: _announced_meeting_of(AgendaItem.meeting_id), _item_modified,
+                   tombstones=True)
+FILE = Kind("file", "File", Document, document_public,
+            lambda: _announced_meeting_of(Document.meeting_id), _document_modified,
+            tombstones=True)
+LOCATION = Kind("location", "Location", Place, place_public, _place_was_used, _place_modified)
+
+KINDS = {kind.name: kind for kind in (ORGANIZATION, TERM, PERSON, MEMBERSHIP, MEETING,
+                                      AGENDA_ITEM, FILE, LOCATION)}
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    created_since: datetime | None = None
+    created_until: datetime | None = None
+    modified_since: datetime | None = None
+    modified_until: datetime | None = None
+
+    @property
+    def with_deleted(self) -> bool:
+        """Deleted objects are listed only to a client that asks what changed (spec 2.5)."""
+        return self.modified_since is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    deleted: bool
+    created: datetime
+    modified: datetime
+    # An agenda item's place (the schema requires it even of a deleted one).
+    order: int | None = None
+
+
+def _order(kind: Kind) -> Any:
+    return AgendaItem.position if kind.model is AgendaItem else null()
+
+
+def _entries(kind: Kind, scope: list[Any], filters: Filters, *, deleted: bool) -> Any:
+    """A subquery of (id, public, created, modified) of the kind's rows in `scope`."""
+    live: Select[Any] = select(
+        kind.id.label("id"), case((kind.public(), 1), else_=0).label("public"),
+        kind.created.label("created"), kind.modified().label("modified"),
+        _order(kind).label("order")).where(*scope)
+    live = live.where(or_(kind.public(), kind.stub())) if deleted else live.where(kind.public())
+    if deleted and kind.tombstones and not scope:
+        stones = select(
+            Tombstone.object_id.label("id"), literal(0).label("public"),
+            Tombstone.created_at.label("created"), Tombstone.deleted_at.label("modified"),
+            Tombstone.order.label("order")).where(
+                Tombstone.kind == kind.name, not_(exists().where(kind.id == Tombstone.object_id)))
+        return union_all(live, stones).subquery()
+    return live.subquery()
+
+
+def _filtered(sub: Any, filters: Filters) -> list[Any]:
+    conditions = []
+    for value, column, since in (
+            (filters.created_since, sub.c.created, True),
+            (filters.created_until, sub.c.created, False),
+            (filters.modified_since, sub.c.modified, True),
+            (filters.modified_until, sub.c.modified, False)):
+        if value is not None:
+            conditions.append(column >= value if since else column <= value)
+    return conditions
+
+
+def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, number: int,
+         size: int) -> tuple[int, list[Entry]]:
+    """The total and one page of the kind's entries in `scope` (two statements)."""
+    sub = _entries(kind, scope, filters, deleted=filters.with_deleted)
+    where = _filtered(sub, filters)
+    total = session.scalar(select(func.count()).select_from(sub).where(*where)) or 0
+    rows = session.execute(select(sub).where(*where).order_by(sub.c.id)
+                           .limit(size).offset((number - 1) * size))
+    return int(total), [Entry(r.id, not r.public, r.created, r.modified, r.order) for r in rows]
+
+
+def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
+    """The entry of one object: public, deleted, or None (unknown: 404)."""
+    sub = _entries(kind, [kind.id == object_id], Filters(), deleted=True)
+    row = session.execute(select(sub)).first()
+    if row is None and kind.tombstones:
+        stone = session.scalar(select(Tombstone).where(Tombstone.kind == kind.name,
+                                                       Tombstone.object_id == object_id))
+        if stone is not None:
+            return Entry(object_id, True, stone.created_at, stone.deleted_at, stone.order)
+    return Entry(row.id, not row.public, row.created, row.modified, row.order) if row else None
+
+
+def public_rows(session: Session, kind: Kind, *where: Any, order: Any = None) -> list[Any]:
+    """(row, modified) of the kind's public rows matching `where` — for embedded objects and for
+    loading a page's objects (one statement)."""
+    query = select(kind.model, kind.modified().label("modified")).where(kind.public(), *where)
+    return list(session.execute(query.order_by(*(order if order is not None else (kind.id,)))))

@@ -1,0 +1,74 @@
+"""The OParl lists run a constant number of SQL statements per page, at 10 and at 2,000
+meetings (each with agenda items and documents)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import insert
+
+from partizipation import clock
+from partizipation.meetings.models import AgendaItem, Document, Meeting
+from tests.council.factories import create_body, create_membership, create_person, create_term
+from tests.helpers import count_statements
+from tests.meetings.factories import create_place
+
+from .conftest import BASE
+from .schemas import validate_list
+
+
+def add_meetings(db_session, body, place, count: int) -> None:
+    now = clock.now()
+    ids = list(db_session.scalars(insert(Meeting).returning(Meeting.id), [
+        {"uid": f"{uuid.uuid4()}@example.org", "title": f"Sitzung {i:04d}", "body_id": body.id,
+         "kind": "session", "format": "in_person", "place_id": place.id,
+         "status": ("invited", "held", "cancelled")[i % 3],
+         "starts_at": now + timedelta(days=i % 300 - 150),
+         "ends_at": now + timedelta(days=i % 300 - 150, hours=2)} for i in range(count)]))
+    items = list(db_session.scalars(insert(AgendaItem).returning(AgendaItem.id), [
+        {"meeting_id": m, "position": p, "title": f"Punkt {p}", "is_public": p != 3}
+        for m in ids for p in (1, 2, 3)]))
+    documents = list(db_session.scalars(insert(Document).returning(Document.id), [
+        {"meeting_id": m, "agenda_item_id": items[n * 3], "title": "Vorlage",
+         "stored_name": f"{uuid.uuid4().hex}.pdf", "mime_type": "application/pdf", "size": 10,
+         "sha256": "0" * 64} for n, m in enumerate(ids)]))
+    db_session.execute(insert(Document), [
+        {"meeting_id": m, "agenda_item_id": items[n * 3], "alternative_of_id": documents[n],
+         "alternative_kind": "easy_language", "title": "Vorlage leicht",
+         "stored_name": f"{uuid.uuid4().hex}.pdf", "mime_type": "application/pdf", "size": 10,
+         "sha256": "0" * 64} for n, m in enumerate(ids)])
+    db_session.flush()
+
+
+def statements(client, engine, url: str) -> int:
+    assert client.get(url).status_code == 200, url  # warm-up
+    with count_statements(engine) as seen:
+        response = client.get(url)
+    assert response.status_code == 200
+    validate_list(response.get_json())
+    return len(seen)
+
+
+URLS = ["/body/1/meeting", "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00",
+        "/body/1/agendaItem", "/body/1/file", "/body/1/person", "/body/1/membership",
+        "/body/1/organization", "/body/1/location", "/body/1/legislativeTerm",
+        "/organization/{body}/meeting", "/body/1/meeting?page=2&limit=5"]
+
+
+def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine):
+    body = create_body(db_session, name="Inklusionsbeirat")
+    term = create_term(db_session, body)
+    for n in range(20):
+        create_membership(db_session, term, create_person(db_session, name=f"Mitglied {n}"))
+    place = create_place(db_session)
+    add_meetings(db_session, body, place, 10)
+    small = {url: statements(client, engine, BASE + url.format(body=body.id)) for url in URLS}
+    add_meetings(db_session, body, place, 1990)
+    large = {url: statements(client, engine, BASE + url.format(body=body.id)) for url in URLS}
+    print("OPARL_STATEMENTS", small, large)
+    assert small == large
+    assert max(large.values()) <= 10, large
+    page = client.get(f"{BASE}/body/1/meeting").get_json()
+    assert page["pagination"]["totalElements"] == 2000
+    assert page["pagination"]["totalPages"] == 20 and len(page["data"]) == 100
