@@ -3,6 +3,7 @@ CORS, UTF-8 JSON, errors as OParl error objects."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -259,3 +260,21 @@ def test_embedding_objects_change_with_what_they_embed(client, world, db_session
     changed_item = get(client, f"{BASE}/agendaItem/{world.public_item.id}")
     assert changed_item["modified"] > item["modified"]
     assert document.title in [f["name"] for f in changed_item["auxiliaryFile"]]
+
+
+def test_agenda_item_result_and_resolution_text_from_the_real_decisions(client, world,
+                                                                       db_session):
+    from partizipation.decisions.models import Decision
+
+    for item, text in ((world.public_item, "Der Beirat empfiehlt den Bericht."),
+                       (world.closed_item, "Geheime Personalentscheidung.")):
+        db_session.add(Decision(meeting_id=world.meeting.id, agenda_item_id=item.id, text=text,
+                                result="votes", votes_yes=5, votes_no=1, votes_abstain=2,
+                                status="approved"))
+    db_session.flush()
+    item = get(client, f"{BASE}/agendaItem/{world.public_item.id}")
+    validate(item, "AgendaItem")
+    assert item["resolutionText"] == "Der Beirat empfiehlt den Bericht."
+    assert "Ja 5, Nein 1, Enthaltung 2" in item["result"] and "Genehmigt" in item["result"]
+    listing = get(client, f"{BASE}/body/1/agendaItem")
+    assert "Geheime Personalentscheidung" not in json.dumps(listing)
