@@ -208,7 +208,7 @@ def update_facilitator(session: Session, facilitator: Facilitator, data: Facilit
     if facilitator.status == FacilitatorStatus.SENT_BACK:
         _transition(session, facilitator, (FacilitatorStatus.SENT_BACK.value,),
                     EventAction.RESUBMITTED, FacilitatorStatus.PROPOSED, actor=actor)
-        notify_officer(session, facilitator)
+        notify_officer(session, facilitator, resubmitted=True)
     return facilitator
 
 

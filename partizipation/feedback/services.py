@@ -10,25 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..accounts.officers import officer_recipients
 from ..clock import local
 from ..db import utcnow
 from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
 from .models import ACTIVE_STATUSES, BarrierReport, ReportStatus, one_month_later
-
-
-def officer_recipients(session: Session) -> list[tuple[str, str]]:
-    """(address, locale) of whoever receives barrier reports: OFFICER_EMAIL, else every officer."""
-    configured = current_app.config.get("OFFICER_EMAIL")
-    if configured:
-        user = session.scalar(select(User).where(User.email == configured.strip().lower()))
-        return [(configured, user.locale if user else "de")]
-    officers = session.scalars(
-        select(User).where(User.role == Role.OFFICER.value, User.is_active.is_(True))
-        .order_by(User.id)
-    )
-    return [(user.email, user.locale) for user in officers]
 
 
 def submit_report(

@@ -568,3 +568,16 @@ def test_a_state_change_meanwhile_is_no_conflict_but_an_end_stops_the_edit(clien
     assert "kann nicht mehr geändert werden" in page_text(response)
     db_session.expire_all()
     assert db_session.get(Facilitator, item.id).person.name == "Alma Mein"
+
+
+def test_the_officers_area_counts_the_registrations_waiting(client, db_session, cast):
+    sign_in(client, cast, "officer")
+    for existing in db_session.scalars(select(Facilitator).where(Facilitator.status == "proposed")):
+        existing.status = "confirmed"
+    db_session.flush()
+    assert "Keine Anmeldung wartet auf Bestätigung." in page_text(client.get("/mein-bereich"))
+    create_facilitator(db_session, cast.kamen, "proposed", email="neu1@example.org")
+    create_facilitator(db_session, cast.kamen, "proposed", email="neu2@example.org")
+    text = page_text(client.get("/mein-bereich"))
+    assert "2 Anmeldungen warten auf Ihre Bestätigung" in text
+    assert "/verwaltung/netzwerk#waiting" in client.get("/mein-bereich").get_data(as_text=True)
