@@ -330,7 +330,9 @@ def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: Use
     if user is None or not user.password_hash:
         try:
             user = accounts.invite_user(session, email=person.email, display_name=person.name,
-                                        role="member", locale="de", actor=actor)
+                                        role="member", locale="de", actor=actor,
+                                        scope=_l("participation facilitator in %(name)s",
+                                                 name=facilitator.municipality.name))
         except DomainError as error:
             raise DomainError(str(error)) from error
     person.user = user
