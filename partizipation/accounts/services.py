@@ -124,7 +124,7 @@ def invite_user(
     scope: Any = None,
 ) -> User:
     """Create (or reuse) an account without a password and queue the invitation mail;
-    `scope` (a lazy string such as "contact person for Kamen") says what the person is invited as."""
+    `scope` (a lazy string: "contact person for Kamen") says what the person is invited as."""
     _check_role(role)
     _check_locale(locale)
     if role != Role.MEMBER and not can_assign_role(actor, role):

@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..people.models import Person
-from .models import BarrierReport
+from .models import STATUS_LABELS, BarrierReport
+
+# The "my data" page shows these codes in words.
+VALUE_LABELS = {"status": STATUS_LABELS}
 
 
 def _addresses(user: User, person: Person | None) -> set[str]:

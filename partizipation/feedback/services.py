@@ -15,7 +15,6 @@ from ..clock import local
 from ..db import utcnow
 from ..i18n import _l
 from ..mail.services import queue_mail
-from ..permissions import Role
 from .models import ACTIVE_STATUSES, BarrierReport, ReportStatus, one_month_later
 
 

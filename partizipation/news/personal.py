@@ -12,7 +12,10 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..db import utcnow
 from ..people.models import Person
-from .models import Comment, CommentReport, CommentStatus, Post
+from .models import COMMENT_LABELS, STATUS_LABELS, Comment, CommentReport, CommentStatus, Post
+
+# The "my data" page shows these codes in words.
+VALUE_LABELS = {"status": {**COMMENT_LABELS, **STATUS_LABELS}}
 
 ERASED = "Auf Wunsch der Person gelöscht"
 
