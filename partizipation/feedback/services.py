@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..accounts.officers import officer_recipients
+from ..accounts.services import absolute_url
 from ..clock import local
 from ..db import utcnow
 from ..i18n import _l
@@ -44,7 +45,7 @@ def submit_report(
     )
     session.add(report)
     session.flush()
-    link = url_for("feedback.detail", report_id=report.id, _external=True)
+    link = absolute_url("feedback.detail", report_id=report.id)
     recipients = officer_recipients(session)
     if not recipients:
         current_app.logger.warning("barrier report %s: no officer to tell by email", report.id)
