@@ -63,9 +63,12 @@ def field_attrs(
     autocomplete: str | None = None,
     width: str | None = None,
     css: str | None = "input",
+    described_by: str | None = None,
 ) -> dict[str, str]:
-    """HTML attributes that link a field to its hint and errors (used by the form macros)."""
-    described = [f"{field.id}-hint"] if hint else []
+    """HTML attributes that link a field to its hint and errors (used by the form macros), and
+    to `described_by`, text elsewhere on the page (a consent text read with its checkbox)."""
+    described = [described_by] if described_by else []
+    described += [f"{field.id}-hint"] if hint else []
     described += [
         f"{field.id}-error" + ("" if index == 0 else f"-{index + 1}")
         for index in range(len(field.errors))

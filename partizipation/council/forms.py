@@ -193,6 +193,27 @@ class SupportNeedsForm(Form):
         description=_l("For example: I need the papers two weeks before the meeting."),
         validators=[Length(max=500, message=_l("This can have at most 500 characters."))])
     consent = BooleanField(_l("I agree"))
+    # Set by the view: whether saving needs the box ticked (no consent on record yet). The
+    # service decides; the form only reports every problem at once instead of one at a time.
+    consent_needed = True
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        kinds = [kind for kind in self.needs.data or [] if kind]
+        details = (self.other_details.data or "").strip()
+        if "other" in kinds and not details:
+            self.other_details.errors = [*self.other_details.errors,
+                                         str(_l("Describe the other support you need."))]
+        elif not kinds and not details:
+            self.needs.errors = [*self.needs.errors, str(_l(
+                "Choose at least one kind of support. If you need none, you do not have to save "
+                "anything."))]
+        if self.consent_needed and not self.consent.data:
+            self.consent.errors = [*self.consent.errors, str(_l(
+                "Tick the box to agree. Without your consent we cannot store your support "
+                "needs."))]
+        return valid and not (self.needs.errors or self.other_details.errors
+                              or self.consent.errors)
 
 
 class ListingForm(Form):
