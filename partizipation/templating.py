@@ -34,6 +34,7 @@ def init_app(app: Flask) -> None:
         my_area_sections=domains.my_area_sections,
         home_sections=domains.home_sections,
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
+        in_german=in_german,
     )
     app.jinja_env.filters.update(
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
@@ -84,3 +85,14 @@ def field_attrs(
     if autocomplete:
         attrs["autocomplete"] = autocomplete
     return attrs
+
+
+def in_german(text: Any) -> Any:
+    """German words (a body's name, a German institution) inside a page of another language,
+    marked `lang="de"` so that a screen reader pronounces them in German."""
+    from flask_babel import get_locale
+    from markupsafe import Markup, escape
+
+    if str(get_locale() or "de") == "de" or not text:
+        return text
+    return Markup('<span lang="de">%s</span>') % escape(text)

@@ -17,8 +17,9 @@ def person_label(person: Any) -> str:
     return " ".join(part for part in (person.form_of_address, person.name) if part)
 
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+ISO_MOMENT = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2}|Z)?")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 # Headings of the "my data" page; keys not listed are shown as they are.
 DATA_KEYS = {
@@ -93,25 +94,29 @@ def data_value(key: str, value: Any) -> str:
     for labels in _value_labels().get(key, ()):
         if value in labels:
             return str(labels[value])
-    if " – " in value:
-        return " – ".join(_iso_in_words(part) for part in value.split(" – "))
     return _iso_in_words(value)
 
 
 def _iso_in_words(value: str) -> str:
-    """An ISO date or moment as a date (and time) of the reader's language; other text as is."""
+    """ISO dates and moments in `value` (alone or inside text, "Meeting (2026-09-15T16:00…)")
+    as dates and times of the reader's language; other text as is."""
     from datetime import date, datetime
 
     from flask_babel import format_date, format_datetime
 
-    if ISO_DATE.match(value):
-        return str(format_date(date.fromisoformat(value)))
-    if ISO_MOMENT.match(value):
+    def moment(match: re.Match[str]) -> str:
         try:
-            return str(format_datetime(datetime.fromisoformat(value)))
+            return str(format_datetime(datetime.fromisoformat(match[0])))
         except ValueError:
-            return value
-    return value
+            return match[0]
+
+    def day(match: re.Match[str]) -> str:
+        try:
+            return str(format_date(date.fromisoformat(match[0])))
+        except ValueError:
+            return match[0]
+
+    return ISO_DATE.sub(day, ISO_MOMENT.sub(moment, value))
 
 
 def _value_labels() -> dict[str, list[dict[Any, Any]]]:
