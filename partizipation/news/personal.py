@@ -15,7 +15,8 @@ from ..people.models import Person
 from .models import COMMENT_LABELS, STATUS_LABELS, Comment, CommentReport, CommentStatus, Post
 
 # The "my data" page shows these codes in words.
-VALUE_LABELS = {"status": {**COMMENT_LABELS, **STATUS_LABELS}}
+_STATUS_WORDS: dict[Any, Any] = {**COMMENT_LABELS, **STATUS_LABELS}
+VALUE_LABELS = {"status": _STATUS_WORDS}
 
 ERASED = "Auf Wunsch der Person gelöscht"
 
