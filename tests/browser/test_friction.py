@@ -124,3 +124,40 @@ def test_my_data_in_words(page, live_server, lang):
     assert words["language"] in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert check_page(page) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_support_needs_all_errors_then_success_announced(page, live_server, lang):
+    words = TEXT[lang]
+    sign_in(page, live_server, "member")
+    set_language(page, lang)
+    page.goto("/mein-bereich/unterstuetzung")
+    had_consent = page.locator("main .panel").count() > 0
+    box = page.locator("#consent")
+    assert box.get_attribute("aria-describedby").split()[0] == "consent-text"
+    for checked in page.locator("input[name=needs]:checked").all():
+        checked.uncheck()
+    page.fill("#other_details", "")
+    if box.count() and box.is_checked():
+        box.uncheck()
+    page.get_by_role("button", name=re.compile("support needs|Unterstützung", re.I)).click()
+    expect_title(page, words["error"])
+    links = page.locator(".error-summary a")
+    targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "#needs-0" in targets, targets
+    assert had_consent or "#consent" in targets, targets
+    assert check_page(page) == []
+    page.locator("input[name=needs]").first.check()
+    page.locator("#consent").check()
+    page.get_by_role("button", name=re.compile("support needs|Unterstützung", re.I)).click()
+    expect_title(page, words["done"])
+    assert "flash-messages" in page.evaluate("() => document.activeElement.className")
+    assert check_page(page) == []
+
+
+def test_english_statement_marks_german_names(page, live_server):
+    set_language(page, "en")
+    page.goto("/barrierefreiheit")
+    marked = page.locator("main [lang=de]").all_inner_texts()
+    assert any("Schlichtungsstelle" in text for text in marked)
+    assert check_page(page) == []
