@@ -64,3 +64,18 @@ def describe(session: Session, pairs: list[tuple[str, int]]) -> dict[tuple[str, 
             found[(kind, ident)] = {"kind": kind, "label": str(provider.LABEL), "title": title,
                                     "url": url}
     return found
+
+
+def cited_by(session: Session, kind: str, ident: int) -> list[dict[str, str]]:
+    """{label, title, url} of the public rows of every domain that link to (kind, ident); a domain
+    that stores links offers `citing(session, kind, ident) -> list[tuple[str, str, str]]` (label,
+    title, url) in its links.py."""
+    found: list[dict[str, str]] = []
+    for package in PACKAGES:
+        if find_spec(f"partizipation.{package}.links"):
+            provider = import_module(f"partizipation.{package}.links")
+            citing = getattr(provider, "citing", None)
+            if citing is not None:
+                found += [{"label": label, "title": title, "url": url}
+                          for label, title, url in citing(session, kind, ident)]
+    return found

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
-from . import domains, permissions
+from . import domains, links, permissions
+from .db import db
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -34,6 +35,7 @@ def init_app(app: Flask) -> None:
         my_area_sections=domains.my_area_sections,
         home_sections=domains.home_sections,
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
+        cited_by=lambda kind, ident: links.cited_by(db.session, kind, ident),
         in_german=in_german,
     )
     app.jinja_env.filters.update(

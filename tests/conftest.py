@@ -92,12 +92,43 @@ def app_config() -> dict[str, Any]:
     return {}
 
 
+_apps: dict[tuple[str, str], Flask] = {}
+
+
+def shared_app(database_url: str, overrides: dict[str, Any]) -> Flask:
+    """One app per configuration for the whole session: building an app (its URL map) and
+    compiling its templates cost more than most tests, so tests share them."""
+    key = (database_url, repr(sorted(overrides.items())))
+    if key not in _apps:
+        _apps[key] = make_test_app(database_url, **overrides)
+    return _apps[key]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_shared_apps() -> Iterator[None]:
+    yield
+    for app in _apps.values():
+        app.extensions["db"].engine.dispose()
+    _apps.clear()
+
+
 @pytest.fixture()
-def app(database_url: str, connection: Connection, app_config: dict[str, Any]) -> Iterator[Flask]:
-    app = make_test_app(database_url, **app_config)
+def app(request: pytest.FixtureRequest, database_url: str, connection: Connection,
+        app_config: dict[str, Any]) -> Iterator[Flask]:
+    """The shared app for this configuration, its sessions inside this test's transaction; what a
+    test changes in its config, and the rate-limit counters, do not outlive the test. A test that
+    adds routes is marked `own_app` and gets a new app."""
+    if request.node.get_closest_marker("own_app"):
+        app = make_test_app(database_url, **app_config)
+    else:
+        app = shared_app(database_url, app_config)
+    config = dict(app.config)
+    if app.config.get("RATELIMIT_ENABLED", True):
+        limiter.reset()
     app.extensions["db"].bind_to(connection)
     yield app
-    app.extensions["db"].engine.dispose()
+    app.config.clear()
+    app.config.update(config)
 
 
 @pytest.fixture()

@@ -14,6 +14,8 @@ keeps its translation.
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -115,9 +117,22 @@ def extract() -> None:
             if not len(catalog) and previous is None:
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("wb") as handle:
-                write_po(handle, catalog, sort_output=True, omit_header=False,
-                         ignore_obsolete=True, width=100)
+            buffer = io.BytesIO()
+            write_po(buffer, catalog, sort_output=True, omit_header=False,
+                     ignore_obsolete=True, width=100)
+            path.write_bytes(_keep_creation_date(buffer.getvalue(), path))
+
+
+def _keep_creation_date(text: bytes, path: Path) -> bytes:
+    """The catalog's first POT-Creation-Date line, so that re-extracting changes messages only
+    (and branches that each extract do not conflict on the header)."""
+    if not path.exists():
+        return text
+    old = re.search(rb'^"POT-Creation-Date: [^"]*"$', path.read_bytes(), re.M)
+    if old is None:
+        return text
+    return re.sub(rb'^"POT-Creation-Date: [^"]*"$', lambda _: old.group(0), text, count=1,
+                  flags=re.M)
 
 
 def compile_all() -> None:

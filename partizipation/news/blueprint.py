@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from ..db import db
 from . import permissions as perms
-from . import post_links, queries
+from . import queries
 from .models import Comment, Post, PostImage
 
 bp = Blueprint("news", __name__)
@@ -32,12 +32,6 @@ def news_queue_counts() -> dict[str, int]:
 @bp.app_template_global()
 def news_latest(limit: int = 3) -> list[Post]:
     return queries.latest(db.session, limit)
-
-
-@bp.app_template_global()
-def news_posts_about(kind: str, target_id: int) -> list[Post]:
-    """For other domains' pages: the published posts that link to their row."""
-    return post_links.posts_about(db.session, kind, target_id)
 
 
 @bp.app_template_global()

@@ -72,6 +72,7 @@ def test_accept_language_decides_when_nothing_was_chosen(client):
     assert 'lang="de"' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
 
 
+@pytest.mark.own_app
 def test_an_unexpected_error_gives_a_friendly_500_also_to_a_signed_in_user(app, client, db_session):
     from tests.conftest import login
     from tests.factories import create_user
@@ -89,6 +90,7 @@ def test_an_unexpected_error_gives_a_friendly_500_also_to_a_signed_in_user(app, 
     assert user.display_name in html  # still shown as signed in
 
 
+@pytest.mark.own_app
 def test_a_database_failure_for_a_signed_in_user_gives_503(app, client, db_session):
     from sqlalchemy.exc import OperationalError
 
@@ -107,6 +109,7 @@ def test_a_database_failure_for_a_signed_in_user_gives_503(app, client, db_sessi
 
 
 @pytest.mark.parametrize(("trusted", "expected"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+@pytest.mark.own_app
 def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
     database_url, trusted, expected
 ):

@@ -1,10 +1,12 @@
 """Flash messages never turn user-entered text into markup."""
 
+import pytest
 from flask import flash, redirect
 
 from partizipation.i18n import _l
 
 
+@pytest.mark.own_app
 def test_a_flashed_name_with_markup_is_shown_as_text(app, client):
     @app.get("/_test/flash")
     def _flash():  # type: ignore[no-untyped-def]

@@ -37,7 +37,7 @@ def meetings():
 
 
 def test_without_other_domains_no_kind_is_offered(client, cast):
-    assert links.kinds() == {}
+    assert links.kinds() == {}  # news itself owns "post", but a post does not link to posts
     login(client, cast.user("member").email)
     assert "link_meeting" not in client.get("/neuigkeiten/neu").get_data(as_text=True)
 
@@ -61,8 +61,18 @@ def test_a_post_links_a_meeting_shown_on_both_sides(app, client, db_session, cas
     with app.test_request_context():
         other_side = render_template_string(
             '{% set kind = "meeting" %}{% set target_id = 7 %}'
-            '{% include "news/_linked_posts.html" %}')
+            '{% include "_macros/cited_by.html" %}')
     assert "Bericht" in other_side and f"/neuigkeiten/{post.slug}" in other_side
+    with app.test_request_context():  # not another meeting's page
+        assert "Bericht" not in render_template_string(
+            '{% set kind = "meeting" %}{% set target_id = 8 %}'
+            '{% include "_macros/cited_by.html" %}')
+    post.status = "archived"
+    db_session.flush()
+    with app.test_request_context():  # nor once the post is no longer public
+        assert "Bericht" not in render_template_string(
+            '{% set kind = "meeting" %}{% set target_id = 7 %}'
+            '{% include "_macros/cited_by.html" %}')
 
 
 def test_a_link_whose_row_is_gone_is_not_shown(client, db_session, cast, meetings):

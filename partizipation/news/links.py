@@ -1,0 +1,39 @@
+"""News posts as a kind other domains can link to ("post": e.g. a milestone's evidence), and the
+posts that cite a row of another domain (`citing`, shown on that row's page)."""
+
+from __future__ import annotations
+
+from flask import url_for
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..i18n import _l
+from .models import Post, PostLink, PostStatus
+
+KIND = "post"
+LABEL = _l("News post")
+CHOICES = 200
+
+
+def choices(session: Session) -> list[tuple[int, str]]:
+    rows = session.execute(
+        select(Post.id, Post.title).where(Post.status == PostStatus.PUBLISHED.value)
+        .order_by(Post.published_at.desc(), Post.id.desc()).limit(CHOICES))
+    return [(ident, title) for ident, title in rows]
+
+
+def describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    rows = session.execute(
+        select(Post.id, Post.title, Post.slug)
+        .where(Post.id.in_(ids), Post.status == PostStatus.PUBLISHED.value))
+    return {ident: (title, url_for("news.detail", slug=slug)) for ident, title, slug in rows}
+
+
+def citing(session: Session, kind: str, ident: int, limit: int = 20) -> list[tuple[str, str, str]]:
+    """(label, title, url) of the newest published posts that link to (kind, ident)."""
+    rows = session.execute(
+        select(Post.title, Post.slug).join(PostLink, PostLink.post_id == Post.id)
+        .where(PostLink.kind == kind, PostLink.target_id == ident,
+               Post.status == PostStatus.PUBLISHED.value)
+        .order_by(Post.published_at.desc(), Post.id.desc()).limit(limit))
+    return [(str(LABEL), title, url_for("news.detail", slug=slug)) for title, slug in rows]
