@@ -26,7 +26,9 @@ migrate: install
 demo: migrate
 	$(BIN)/partizipation demo-data
 
+# Links in mail come from BASE_URL only (one rule); here it follows the address served.
 run: translations demo
+	PARTIZIPATION_BASE_URL="$${PARTIZIPATION_BASE_URL:-http://$(HOST):$(PORT)}" \
 	$(BIN)/flask --app partizipation run --host $(HOST) --port $(PORT)
 
 # Chromium for the browser tests: Debian's package where apt runs as root (these machines),

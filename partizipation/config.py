@@ -27,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     "SMTP_TIMEOUT": 10,
     "MAIL_FROM": "partizipation@localhost",
     "OFFICER_EMAIL": None,
+    # Named on the barrier report form as the way for people without email (empty: the imprint).
+    "OFFICER_PHONE": None,
+    "OFFICER_POSTAL_ADDRESS": None,
     "RATELIMIT_STORAGE_URI": "memory://",
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     # (0: none). Needed behind a proxy, or every visitor shares the proxy's rate limit.

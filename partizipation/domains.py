@@ -15,6 +15,8 @@ By convention a domain package may have:
   give accounts ("contact person for Kamen"), shown in the user list (roles=True),
 - `templates/<name>/_person.html`, what it knows of a person, on the officer's person page
   (person=True; the template gets `person`),
+- `templates/<name>/_manage.html`, its links on the management start page /verwaltung, shown
+  only to those it gives a link (found by the file; the template checks the permissions),
 - `translations/`, its German catalog (found by the folder).
 """
 
@@ -41,6 +43,8 @@ class NavItem:
     label: Any
     # "module:function" of a permission check taking the user, or None (shown to everyone).
     check: str | None = None
+    # Items with a higher `order` come after the others (the management entry comes last).
+    order: int = 0
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,8 @@ def resolve(target: str) -> Callable[..., Any]:
 
 
 def navigation() -> list[NavItem]:
-    return [item for domain in domains() for item in domain.navigation]
+    items = [item for domain in domains() for item in domain.navigation]
+    return sorted(items, key=lambda item: item.order)
 
 
 def my_area_sections() -> list[str]:
@@ -113,6 +118,13 @@ def scoped_roles(session: Any, user_ids: list[int]) -> dict[int, list[str]]:
             for user_id, labels in domain.module("roles").scoped_roles(session, user_ids).items():
                 found.setdefault(user_id, []).extend(labels)
     return found
+
+
+def manage_sections() -> list[str]:
+    """The domains' sections of the management start page, in menu order."""
+    templates = ROOT.parent / "templates"
+    return [f"{d.name}/_manage.html" for d in domains()
+            if (templates / d.name / "_manage.html").exists()]
 
 
 def person_sections() -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -13,6 +13,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from . import clock
 from .domain import DomainError
 from .i18n import _l
+from .localize import example_date, format_input_date, parse_input_date
 
 GROUP_TYPES = {"RadioField", "MultiCheckboxField"}
 
@@ -60,32 +61,28 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class DateField(StringField):
-    """A date typed as text: 27.03.2026 (German) or 2026-03-27; an empty field is None."""
+    """A date typed as text, read and shown per locale (see `localize`): 27.03.2026 in German,
+    Mar 27, 2026 or 27/03/2026 in English, ISO always; an empty field is None."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("description", _l("For example 27.03.2026"))
+        kwargs.setdefault("description", _l("For example %(example)s", example=example_date()))
         super().__init__(*args, **kwargs)
 
     def _value(self) -> str:
         if self.raw_data:
             return " ".join(self.raw_data)
         if isinstance(self.data, date):
-            return self.data.strftime("%d.%m.%Y")
+            return format_input_date(self.data)
         return ""
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if not valuelist or not valuelist[0].strip():
             self.data = None
             return
-        text = valuelist[0].strip()
-        for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
-            try:
-                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a date only
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError(str(_l("Enter a real date like 27.03.2026.")))
+        self.data = parse_input_date(valuelist[0])
+        if self.data is None:
+            raise ValueError(str(_l("Enter a real date like %(example)s.",
+                                    example=example_date())))
 
 
 def email_validators() -> list[Any]:

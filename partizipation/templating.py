@@ -36,6 +36,7 @@ def init_app(app: Flask) -> None:
         home_sections=domains.home_sections,
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
         cited_by=lambda kind, ident: links.cited_by(db.session, kind, ident),
+        in_german=in_german,
     )
     app.jinja_env.filters.update(
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
@@ -65,9 +66,12 @@ def field_attrs(
     autocomplete: str | None = None,
     width: str | None = None,
     css: str | None = "input",
+    described_by: str | None = None,
 ) -> dict[str, str]:
-    """HTML attributes that link a field to its hint and errors (used by the form macros)."""
-    described = [f"{field.id}-hint"] if hint else []
+    """HTML attributes that link a field to its hint and errors (used by the form macros), and
+    to `described_by`, text elsewhere on the page (a consent text read with its checkbox)."""
+    described = [described_by] if described_by else []
+    described += [f"{field.id}-hint"] if hint else []
     described += [
         f"{field.id}-error" + ("" if index == 0 else f"-{index + 1}")
         for index in range(len(field.errors))
@@ -83,3 +87,14 @@ def field_attrs(
     if autocomplete:
         attrs["autocomplete"] = autocomplete
     return attrs
+
+
+def in_german(text: Any) -> Any:
+    """German words (a body's name, a German institution) inside a page of another language,
+    marked `lang="de"` so that a screen reader pronounces them in German."""
+    from flask_babel import get_locale
+    from markupsafe import Markup, escape
+
+    if str(get_locale() or "de") == "de" or not text:
+        return text
+    return Markup('<span lang="de">%s</span>') % escape(text)

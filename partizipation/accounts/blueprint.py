@@ -36,3 +36,13 @@ def load_user(user_id: str) -> User | None:
     if user is None or not user.is_active or str(user.session_version) != version:
         return None
     return user
+
+
+@bp.app_template_global()
+def account_roles(user: User) -> list[str]:
+    """What an account may do, in words: its role and the powers rows give it (one query per
+    domain with scoped roles), e.g. ["Member", "Contact person for Kamen"]."""
+    from ..domains import scoped_roles
+
+    return [str(ROLE_LABELS.get(user.role, user.role)),
+            *scoped_roles(db.session, [user.id]).get(user.id, [])]

@@ -7,9 +7,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..people.models import Person
+from .forms import LOCALE_LABELS, ROLE_LABELS
 from .models import User
 
 DELETED_ACCOUNT_NAME = "Gelöschtes Konto"
+# The "my data" page shows these codes in words.
+VALUE_LABELS = {"role": ROLE_LABELS, "locale": LOCALE_LABELS}
 
 
 def export(session: Session, user: User, person: Person | None) -> dict[str, Any]:

@@ -121,8 +121,10 @@ def invite_user(
     role: str = "member",
     locale: str = "de",
     actor: User,
+    scope: Any = None,
 ) -> User:
-    """Create (or reuse) an account without a password and queue the invitation mail."""
+    """Create (or reuse) an account without a password and queue the invitation mail;
+    `scope` (a lazy string: "contact person for Kamen") says what the person is invited as."""
     _check_role(role)
     _check_locale(locale)
     if role != Role.MEMBER and not can_assign_role(actor, role):
@@ -157,6 +159,7 @@ def invite_user(
         site_name=current_app.config["SITE_NAME"],
         display_name=user.display_name,
         inviter=actor.display_name,
+        scope=scope,
         link=invite_link(user),
         days=_days(Purpose.INVITE),
     )

@@ -19,11 +19,11 @@ zehn Städte und Gemeinden des Kreises Unna zusammen. Sie ist Teil des Projekts
 <ul>
 <li>den Inklusionsbeirat des Kreises Unna: seine Mitglieder (wenn sie zugestimmt haben),
 ihre Rollen und Amtszeiten,</li>
-<li>die Sitzungen des Inklusionsbeirats und der Lenkungsgruppe mit Tagesordnung, Protokoll
-und Beschlüssen,</li>
+<li>die öffentlichen Sitzungen des Inklusionsbeirats und der anderen Gremien mit
+Tagesordnung und Unterlagen,</li>
 <li>die Partizipationsbegleiterinnen und Partizipationsbegleiter in Bergkamen, Bönen,
 Fröndenberg/Ruhr, Holzwickede, Kamen, Lünen, Schwerte, Selm, Unna und Werne,</li>
-<li>den Stand der vereinbarten Meilensteine, zum Beispiel die Satzung nach § 13 BGG NRW.</li>
+<li>Neuigkeiten aus dem Beirat, dem Netzwerk und den Kommunen.</li>
 </ul>
 <h2>Für Mitglieder</h2>
 <p>Mitglieder melden sich an und sehen unter „Mein Bereich“ ihre Einladungen. Dort sagen sie
@@ -44,11 +44,11 @@ towns and municipalities of Kreis Unna work together. It is part of the project
 <ul>
 <li>the district’s advisory council (<span lang="de">Inklusionsbeirat</span>): its members (if
 they agreed to be listed), their roles and terms,</li>
-<li>the meetings of the advisory council and of the steering group with agenda, minutes and
-decisions,</li>
+<li>the public meetings of the advisory council and of the other bodies, with agenda and
+papers,</li>
 <li>the participation facilitators in Bergkamen, Bönen, Fröndenberg/Ruhr, Holzwickede, Kamen,
 Lünen, Schwerte, Selm, Unna and Werne,</li>
-<li>the progress of the agreed milestones, for example the statute under § 13 BGG NRW.</li>
+<li>news from the council, the network and the municipalities.</li>
 </ul>
 <h2>For members</h2>
 <p>Members sign in and find their invitations under “My area”. There they also say which

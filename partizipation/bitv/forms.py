@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 
 from ..forms import DateField, Form, not_in_future
 from ..i18n import _l
+from ..localize import example_date
 from .models import AuditMethod, ComplianceStatus
 from .services import sniff_video
 
@@ -45,7 +46,8 @@ class PageForm(Form):
     reviewed_on = DateField(
         _l("Checked on"),
         validators=[not_in_future(_l("The check cannot be in the future. Enter the date it "
-                                     "took place, like 27.03.2026."))],
+                                     "took place, like %(example)s.",
+                                         example=example_date(27, 3)))],
     )
 
     def validate_reviewed_by(self, field: Any) -> None:
@@ -55,7 +57,8 @@ class PageForm(Form):
 
     def validate_reviewed_on(self, field: Any) -> None:
         if (self.reviewed_by.data or "").strip() and not field.data and not field.process_errors:
-            raise ValidationError(_l("Enter the date of the check, like 27.03.2026."))
+            raise ValidationError(_l("Enter the date of the check, like %(example)s.",
+                example=example_date(27, 3)))
 
 
 def _part(label: Any, required_message: Any = None) -> TextAreaField:
@@ -88,7 +91,8 @@ class StatementForm(Form):
                                              "requirements."))],
     )
     prepared_on = DateField(_l("Statement written on"), validators=[
-        InputRequired(message=_l("Enter the date the statement was written, like 27.03.2026.")),
+        InputRequired(message=_l("Enter the date the statement was written, like %(example)s.",
+            example=example_date(27, 3))),
         not_in_future(_l("The statement cannot be written in the future. Enter today or an "
                          "earlier date.")),
     ])
@@ -98,7 +102,8 @@ class StatementForm(Form):
         validators=[InputRequired(message=_l("Choose how the platform was checked."))],
     )
     last_reviewed_on = DateField(_l("Last reviewed on"), validators=[
-        InputRequired(message=_l("Enter the date of the last review, like 27.03.2026.")),
+        InputRequired(message=_l("Enter the date of the last review, like %(example)s.",
+            example=example_date(27, 3))),
         not_in_future(_l("The review cannot be in the future. Enter today or an earlier date.")),
     ])
     scope_de = _part(_l("Scope and test (German)"),

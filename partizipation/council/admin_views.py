@@ -11,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from .. import clock
 from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
@@ -185,7 +186,8 @@ def _choice_label(m: Membership, by_id: dict[int, Membership]) -> str:
 def ending_soon_view():  # type: ignore[no-untyped-def]
     require(can_manage_council(current_user))
     terms, memberships = ending_soon(db.session)
-    return render_template("council/ending_soon.html", terms=terms, memberships=memberships)
+    return render_template("council/ending_soon.html", terms=terms, memberships=memberships,
+                           today=clock.today())
 
 
 @bp.get(f"{PREFIX}/<int:body_id>/unterstuetzung")

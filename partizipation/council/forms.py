@@ -17,6 +17,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, ValidationErr
 
 from ..forms import DateField, Form, MultiCheckboxField
 from ..i18n import _l
+from ..localize import example_date
 from ..people.forms import PersonFields
 from ..versioning import VersionField
 from . import labels
@@ -87,25 +88,30 @@ class BodyForm(Form):
 class TermForm(Form):
     version = VersionField()
     starts_on = DateField(_l("Start of the term"), validators=[
-        InputRequired(message=_l("Enter the first day of the term, like 01.01.2026."))])
+        InputRequired(message=_l("Enter the first day of the term, like %(example)s.",
+            example=example_date(1, 1)))])
     ends_on = DateField(_l("End of the term"), validators=[
-        InputRequired(message=_l("Enter the last day of the term, like 31.12.2030."))])
+        InputRequired(message=_l("Enter the last day of the term, like %(example)s.",
+            example=example_date(31, 12, 2030)))])
     cut_memberships = BooleanField(
         _l("Memberships that would last longer end on the new last day of the term"))
 
 
 class EndTermForm(Form):
     ends_on = DateField(_l("Last day of the term"), validators=[
-        InputRequired(message=_l("Enter the last day of the term, like 31.10.2026."))])
+        InputRequired(message=_l("Enter the last day of the term, like %(example)s.",
+            example=example_date(31, 10)))])
 
 
 class CarryOverForm(Form):
     """The next term and the members carried into it, checked in a summary before saving."""
 
     starts_on = DateField(_l("Start of the new term"), validators=[
-        InputRequired(message=_l("Enter the first day of the new term, like 01.11.2026."))])
+        InputRequired(message=_l("Enter the first day of the new term, like %(example)s.",
+            example=example_date(1, 11)))])
     ends_on = DateField(_l("End of the new term"), validators=[
-        InputRequired(message=_l("Enter the last day of the new term, like 31.10.2031."))])
+        InputRequired(message=_l("Enter the last day of the new term, like %(example)s.",
+            example=example_date(31, 10, 2031)))])
     membership_ids = MultiCheckboxField(
         _l("Members who continue in the new term"), coerce=_int_or_zero, validate_choice=False,
         description=_l("They keep their role, their vote and what they represent. A personal "
@@ -129,10 +135,12 @@ class MembershipFields(Form):
         description=_l("Only for a personal deputy: the member this person stands in for."))
     has_vote = BooleanField(_l("Has a vote"), default=True)
     starts_on = DateField(_l("Member from"), validators=[
-        InputRequired(message=_l("Enter the first day of the membership, like 01.01.2026."))])
+        InputRequired(message=_l("Enter the first day of the membership, like %(example)s.",
+            example=example_date(1, 1)))])
     ends_on = DateField(_l("Member until (optional)"),
                         description=_l("Leave empty if the membership lasts to the end of the "
-                                       "term. For example 31.12.2030"))
+                                       "term. For example %(example)s",
+                                           example=example_date(31, 12, 2030)))
     represents = StringField(
         _l("Represents (optional)"),
         description=_l("For example an association or a municipality."),
@@ -162,7 +170,8 @@ class AddMemberForm(MembershipFields, PersonFields):
 
 class EndMembershipForm(Form):
     ends_on = DateField(_l("Last day of the membership"), validators=[
-        InputRequired(message=_l("Enter the last day of the membership, like 31.12.2026."))])
+        InputRequired(message=_l("Enter the last day of the membership, like %(example)s.",
+            example=example_date(31, 12)))])
     reason = RadioField(_l("Reason"), choices=labels.choices("end_reason"),
                         validate_choice=False,
                         validators=[InputRequired(message=_l(
@@ -184,6 +193,27 @@ class SupportNeedsForm(Form):
         description=_l("For example: I need the papers two weeks before the meeting."),
         validators=[Length(max=500, message=_l("This can have at most 500 characters."))])
     consent = BooleanField(_l("I agree"))
+    # Set by the view: whether saving needs the box ticked (no consent on record yet). The
+    # service decides; the form only reports every problem at once instead of one at a time.
+    consent_needed = True
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        kinds = [kind for kind in self.needs.data or [] if kind]
+        details = (self.other_details.data or "").strip()
+        if "other" in kinds and not details:
+            self.other_details.errors = [*self.other_details.errors,
+                                         str(_l("Describe the other support you need."))]
+        elif not kinds and not details:
+            self.needs.errors = [*self.needs.errors, str(_l(
+                "Choose at least one kind of support. If you need none, you do not have to save "
+                "anything."))]
+        if self.consent_needed and not self.consent.data:
+            self.consent.errors = [*self.consent.errors, str(_l(
+                "Tick the box to agree. Without your consent we cannot store your support "
+                "needs."))]
+        return valid and not (self.needs.errors or self.other_details.errors
+                              or self.consent.errors)
 
 
 class ListingForm(Form):

@@ -49,6 +49,7 @@ def support_needs():  # type: ignore[no-untyped-def]
     given = consent(db.session, person, ConsentPurpose.SUPPORT_NEEDS)
     needs = needs_of(db.session, person)
     form = SupportNeedsForm()
+    form.consent_needed = given is None
     if not form.is_submitted():
         form.needs.data = [n.kind for n in needs]
         form.other_details.data = next(

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
@@ -15,7 +15,7 @@ from ..municipalities.models import Municipality
 from ..municipalities.permissions import managed_municipality_ids
 from ..versioning import check_version
 from . import permissions as perms
-from .models import STATUS_LABELS, Facilitator
+from .models import STATUS_LABELS, Facilitator, FacilitatorStatus
 
 bp = Blueprint("facilitators", __name__)
 
@@ -42,6 +42,13 @@ def my_facilitator_roles() -> dict[str, Any]:
         .order_by(Facilitator.started_on)
     )) if own_ids else []
     return {"municipalities": municipalities, "facilitators": facilitators}
+
+
+@bp.app_template_global()
+def waiting_registrations() -> int:
+    """For the officer's /mein-bereich: how many registrations wait for her decision."""
+    return db.session.scalar(select(func.count()).select_from(Facilitator).where(
+        Facilitator.status == FacilitatorStatus.PROPOSED.value)) or 0
 
 
 def load_municipality(municipality_id: int) -> Municipality:

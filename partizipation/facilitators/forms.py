@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..forms import DateField, MultiCheckboxField, email_validators, not_in_future
 from ..i18n import _l
+from ..localize import example_date, example_number, format_input_number, parse_input_number
 from ..municipalities.forms import TrimmedForm, label_choices
 from ..versioning import VersionField
 from .models import EMPLOYMENT_LABELS
@@ -22,20 +23,20 @@ class HoursField(StringField):
             return " ".join(self.raw_data)
         if self.data is None:
             return ""
-        return f"{self.data:g}".replace(".", ",")
+        return format_input_number(self.data)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         text = (valuelist[0] if valuelist else "").strip()
         if not text:
             self.data = None
             return
-        try:
-            self.data = float(text.replace(",", "."))
-        except ValueError:
-            self.data = None
-            raise ValueError(str(_l("Enter the hours per week as a number, like 19,5."))) from None
+        self.data = parse_input_number(text)
+        if self.data is None:
+            raise ValueError(str(_l("Enter the hours per week as a number, like %(example)s.",
+                                    example=example_number(19.5))))
         if not 0 < self.data <= 60:
-            raise ValueError(str(_l("Enter between 0,5 and 60 hours per week.")))
+            raise ValueError(str(_l("Enter between %(low)s and %(high)s hours per week.",
+                                    low=example_number(0.5), high=example_number(60))))
 
 
 class FacilitatorForm(TrimmedForm):
@@ -72,13 +73,16 @@ class FacilitatorForm(TrimmedForm):
             "The name of the association can have at most 200 characters."))],
     )
     weekly_hours = HoursField(_l("Hours per week (optional)"),
-                              description=_l("If known, for example 19,5."))
+                              description=_l("If known, for example %(example)s.",
+                                              example=example_number(19.5)))
     started_on = DateField(_l("Start date"), validators=[
-        InputRequired(message=_l("Enter the date the facilitator starts, like 01.04.2026.")),
+        InputRequired(message=_l("Enter the date the facilitator starts, like %(example)s.",
+                                 example=example_date(1, 4))),
     ])
     trained_on = DateField(
         _l("Training completed on (optional)"),
-        description=_l("Leave empty if not yet trained. For example 27.03.2026."),
+        description=_l("Leave empty if not yet trained. For example %(example)s.",
+                       example=example_date()),
         validators=[not_in_future(_l(
             "The training date cannot be in the future. Enter it once the training is "
             "completed, or leave it empty."))],
@@ -123,7 +127,8 @@ class SendBackForm(TrimmedForm):
 
 class EndForm(TrimmedForm):
     ended_on = DateField(_l("Last day"), validators=[
-        InputRequired(message=_l("Enter the last day of work, like 31.12.2026.")),
+        InputRequired(message=_l("Enter the last day of work, like %(example)s.",
+            example=example_date(31, 12))),
     ])
     reason = TextAreaField(_l("Reason"), validators=[
         DataRequired(message=_l("Enter why the work ends.")),

@@ -68,17 +68,18 @@ def facilitator_link(facilitator: Facilitator) -> str:
     return absolute_url("facilitators.facilitator", facilitator_id=facilitator.id)
 
 
-def notify_officer(session: Session, facilitator: Facilitator) -> None:
-    """Tell the officer (OFFICER_EMAIL) that a registration waits for her decision."""
-    from flask import current_app
-
+def notify_officer(session: Session, facilitator: Facilitator, *, resubmitted: bool = False
+                   ) -> None:
+    """Tell every officer that a registration waits for her decision, in her language."""
+    from ..accounts.officers import officer_recipients
     from ..mail.services import queue_mail
 
-    address = current_app.config.get("OFFICER_EMAIL")
-    if address:
-        queue_mail(session, to=address, subject=_l("Waiting for confirmation: %(name)s "
-                                                   "(%(municipality_name)s)"),
-                   template="facilitators/mail/proposed.txt", locale="de",
+    for address, locale in officer_recipients(session):
+        queue_mail(session, to=address, locale=locale,
+                   subject=(_l("Corrected, waiting for confirmation: %(name)s "
+                               "(%(municipality_name)s)") if resubmitted
+                            else _l("Waiting for confirmation: %(name)s (%(municipality_name)s)")),
+                   template="facilitators/mail/proposed.txt", resubmitted=resubmitted,
                    name=facilitator.person.name, municipality_name=facilitator.municipality.name,
                    link=facilitator_link(facilitator))
 

@@ -208,7 +208,7 @@ def update_facilitator(session: Session, facilitator: Facilitator, data: Facilit
     if facilitator.status == FacilitatorStatus.SENT_BACK:
         _transition(session, facilitator, (FacilitatorStatus.SENT_BACK.value,),
                     EventAction.RESUBMITTED, FacilitatorStatus.PROPOSED, actor=actor)
-        notify_officer(session, facilitator)
+        notify_officer(session, facilitator, resubmitted=True)
     return facilitator
 
 
@@ -330,7 +330,9 @@ def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: Use
     if user is None or not user.password_hash:
         try:
             user = accounts.invite_user(session, email=person.email, display_name=person.name,
-                                        role="member", locale="de", actor=actor)
+                                        role="member", locale="de", actor=actor,
+                                        scope=_l("participation facilitator in %(name)s",
+                                                 name=facilitator.municipality.name))
         except DomainError as error:
             raise DomainError(str(error)) from error
     person.user = user

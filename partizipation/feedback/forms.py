@@ -6,7 +6,7 @@ from typing import Any
 
 from wtforms import EmailField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional
 
 from ..forms import Form, email_validators
 from ..i18n import _l
@@ -57,11 +57,28 @@ class ReportForm(Form):
         validators=[InputRequired(message=_l("Choose whether you want an answer."))],
     )
 
-    def validate_wants_answer(self, field: Any) -> None:
-        if field.data == "yes" and not (self.email.data or "").strip():
-            raise ValidationError(_l(
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.wants_answer.data == "yes" and not (self.email.data or "").strip():
+            # The message belongs to the empty email field, where the person has to act.
+            self.email.errors = [*self.email.errors, str(_l(
                 "Enter your email address so that we can answer you, or choose “No answer needed”."
-            ))
+            ))]
+            return False
+        return valid
+
+
+class AnswerForm(Form):
+    body = TextAreaField(
+        _l("Your answer"),
+        description=_l("It is sent by email to the person who reported and kept with the "
+                       "report."),
+        validators=[
+            InputRequired(message=_l("Write your answer.")),
+            Length(max=NOTE_MAX, message=_l(
+                "Shorten the answer to at most %(max)d characters.", max=NOTE_MAX)),
+        ],
+    )
 
 
 class ReportStatusForm(Form):

@@ -6,9 +6,10 @@ import calendar
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..accounts.models import User
 from ..db import Base, utcnow
 from ..i18n import _l
 
@@ -59,6 +60,8 @@ class BarrierReport(Base):
     status: Mapped[str] = mapped_column(String(20), default=ReportStatus.OPEN.value)
     officer_note: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None]
+    answers: Mapped[list[ReportAnswer]] = relationship(
+        back_populates="report", order_by="ReportAnswer.id", cascade="all, delete-orphan")
 
     @property
     def status_label(self) -> str:
@@ -73,3 +76,21 @@ class BarrierReport(Base):
 
     def __repr__(self) -> str:
         return f"<BarrierReport {self.id} {self.status} due {self.due_on}>"
+
+
+class ReportAnswer(Base):
+    """An answer the officer sent the reporter from the platform (the mail went via the outbox);
+    kept as the record of what was answered, when and by whom."""
+
+    __tablename__ = "barrier_report_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("barrier_reports.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    sent_to: Mapped[str] = mapped_column(String(254))
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[BarrierReport] = relationship(back_populates="answers")
+    sent_by: Mapped[User | None] = relationship()

@@ -5,30 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..accounts.officers import officer_recipients
+from ..accounts.services import absolute_url
 from ..clock import local
 from ..db import utcnow
+from ..domain import DomainError
 from ..i18n import _l
 from ..mail.services import queue_mail
-from ..permissions import Role
-from .models import ACTIVE_STATUSES, BarrierReport, ReportStatus, one_month_later
-
-
-def officer_recipients(session: Session) -> list[tuple[str, str]]:
-    """(address, locale) of whoever receives barrier reports: OFFICER_EMAIL, else every officer."""
-    configured = current_app.config.get("OFFICER_EMAIL")
-    if configured:
-        user = session.scalar(select(User).where(User.email == configured.strip().lower()))
-        return [(configured, user.locale if user else "de")]
-    officers = session.scalars(
-        select(User).where(User.role == Role.OFFICER.value, User.is_active.is_(True))
-        .order_by(User.id)
-    )
-    return [(user.email, user.locale) for user in officers]
+from .models import ACTIVE_STATUSES, BarrierReport, ReportAnswer, ReportStatus, one_month_later
 
 
 def submit_report(
@@ -57,7 +46,7 @@ def submit_report(
     )
     session.add(report)
     session.flush()
-    link = url_for("feedback.detail", report_id=report.id, _external=True)
+    link = absolute_url("feedback.detail", report_id=report.id)
     recipients = officer_recipients(session)
     if not recipients:
         current_app.logger.warning("barrier report %s: no officer to tell by email", report.id)
@@ -71,7 +60,8 @@ def submit_report(
         # The receipt repeats nothing the person wrote: the address was not verified, and the
         # form must not become a way to send arbitrary text to strangers.
         queue_mail(
-            session, to=report.email, subject=_l("We have received your barrier report"),
+            session, to=report.email, number=report.id,
+            subject=_l("We have received your barrier report no. %(number)s"),
             template="feedback/mail/receipt.txt", locale=locale, report=report,
         )
     return report
@@ -90,6 +80,28 @@ def update_report(
     report.officer_note = officer_note.strip()
     session.flush()
     return report
+
+
+def answer_report(session: Session, report: BarrierReport, *, body: str,
+                  actor: User) -> ReportAnswer:
+    """Mail the officer's answer to the reporter (outbox, in the report's language), keep it as
+    a record, and mark an open report as answered."""
+    if not report.email:
+        raise DomainError(_l("This report has no email address. Answer by phone or letter if "
+                             "the person gave one, and note it below."), "body")
+    answer = ReportAnswer(report=report, body=body.strip(), sent_to=report.email,
+                          sent_by_id=actor.id, sent_at=utcnow())
+    session.add(answer)
+    queue_mail(
+        session, to=report.email, reply_to=actor.email, locale=report.locale,
+        subject=_l("Answer to your barrier report no. %(number)s"),
+        template="feedback/mail/answer.txt", number=report.id, body=answer.body,
+        sender=actor.display_name,
+    )
+    if report.status in ACTIVE_STATUSES:
+        report.status = ReportStatus.ANSWERED.value
+    session.flush()
+    return answer
 
 
 def inbox_query(done: bool) -> Any:

@@ -22,14 +22,15 @@ from flask_login import current_user
 
 from .. import clock
 from ..db import db
+from ..domain import DomainError
 from ..extensions import limiter
 from ..i18n import _l
 from ..paging import paginate
 from ..permissions import require
 from . import permissions
-from .forms import ReportForm, ReportStatusForm
+from .forms import AnswerForm, ReportForm, ReportStatusForm
 from .models import LOCATION_MAX, BarrierReport
-from .services import inbox_counts, inbox_query, submit_report, update_report
+from .services import answer_report, inbox_counts, inbox_query, submit_report, update_report
 
 bp = Blueprint("feedback", __name__)
 for _check in (
@@ -77,6 +78,7 @@ def report():  # type: ignore[no-untyped-def]
         )
         db.session.commit()
         session["feedback_sent"] = {
+            "number": report.id,
             "due_on": report.due_on.isoformat(),
             "wants_answer": report.wants_answer,
             "has_email": bool(report.email),
@@ -131,4 +133,28 @@ def detail(report_id: int):  # type: ignore[no-untyped-def]
         flash(_l("The report no. %(number)s is saved with the status “%(status)s”.",
                  number=report.id, status=report.status_label), "success")
         return redirect(url_for("feedback.detail", report_id=report.id))
-    return render_template("feedback/detail.html", report=report, form=form, today=clock.today())
+    return render_template("feedback/detail.html", report=report, form=form, today=clock.today(),
+                           answer_form=AnswerForm(formdata=None))
+
+
+@bp.post("/verwaltung/barrieremeldungen/<int:report_id>/antwort")
+def answer(report_id: int):  # type: ignore[no-untyped-def]
+    """The officer answers the reporter by email from the platform."""
+    require(permissions.can_view_barrier_reports(current_user))
+    report = db.session.get(BarrierReport, report_id) or abort(404)
+    require(permissions.can_manage_barrier_report(current_user, report))
+    answer_form = AnswerForm()
+    if answer_form.validate_on_submit():
+        try:
+            answer_report(db.session, report, body=answer_form.body.data or "",
+                          actor=current_user)
+        except DomainError as error:
+            answer_form.put_error(error)
+        else:
+            db.session.commit()
+            flash(_l("Your answer to report no. %(number)s is on its way to %(email)s.",
+                     number=report.id, email=report.email), "success")
+            return redirect(url_for("feedback.detail", report_id=report.id))
+    return render_template("feedback/detail.html", report=report, today=clock.today(),
+                           form=ReportStatusForm(obj=report, formdata=None),
+                           answer_form=answer_form, has_form_errors=bool(answer_form.errors))

@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length
 
 from ..forms import DateField, Form, MultiCheckboxField
 from ..i18n import _l
+from ..localize import example_date
 from ..versioning import VersionField
 from . import labels
 
@@ -63,11 +64,13 @@ class MeetingForm(Form):
     kind = RadioField(_l("Kind"), choices=labels.choices("kind"), validate_choice=False,
                       validators=[InputRequired(message=_l("Choose the kind of meeting."))])
     starts_on = DateField(_l("Date"), validators=[
-        InputRequired(message=_l("Enter the date of the meeting, like 27.03.2026."))])
+        InputRequired(message=_l("Enter the date of the meeting, like %(example)s.",
+            example=example_date(27, 3)))])
     start_time = TimeField(_l("Starts at"), validators=[
         InputRequired(message=_l("Enter the time the meeting starts, like 18:00."))])
     ends_on = DateField(_l("Ends on (optional)"), description=_l(
-        "Only for a meeting over several days. For example 28.03.2026"))
+        "Only for a meeting over several days. For example %(example)s",
+            example=example_date(28, 3)))
     end_time = TimeField(_l("Ends at"), validators=[
         InputRequired(message=_l("Enter the time the meeting ends, like 20:00."))])
     format = RadioField(_l("Format"), choices=labels.choices("format"), validate_choice=False,
@@ -86,7 +89,7 @@ class MeetingForm(Form):
                            default="")
     support_deadline_on = DateField(_l("Deadline for support requests (optional)"), description=_l(
         "Leave empty for 14 days before the meeting. Later requests still arrive, marked as "
-        "late. For example 13.03.2026"))
+        "late. For example %(example)s", example=example_date(13, 3)))
     version = VersionField()
 
 

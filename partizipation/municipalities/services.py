@@ -84,7 +84,7 @@ def add_contact(
         try:
             user = accounts.invite_user(
                 session, email=email, display_name=display_name, role="member", locale=locale,
-                actor=actor,
+                actor=actor, scope=_l("contact person for %(name)s", name=municipality.name),
             )
         except DomainError as error:
             raise DomainError(str(error), error.field or "email") from error

@@ -12,7 +12,11 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..db import utcnow
 from ..people.models import Person
-from .models import Comment, CommentReport, CommentStatus, Post
+from .models import COMMENT_LABELS, STATUS_LABELS, Comment, CommentReport, CommentStatus, Post
+
+# The "my data" page shows these codes in words.
+_STATUS_WORDS: dict[Any, Any] = {**COMMENT_LABELS, **STATUS_LABELS}
+VALUE_LABELS = {"status": _STATUS_WORDS}
 
 ERASED = "Auf Wunsch der Person gelöscht"
 

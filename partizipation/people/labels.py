@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import _l
@@ -15,6 +16,10 @@ def person_label(person: Any) -> str:
         return str(_l("Anonymised member"))
     return " ".join(part for part in (person.form_of_address, person.name) if part)
 
+
+ISO_MOMENT = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2}|Z)?")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 # Headings of the "my data" page; keys not listed are shown as they are.
 DATA_KEYS = {
@@ -35,6 +40,26 @@ DATA_KEYS = {
     "consented_at": _l("Agreed at"), "items": _l("Entries"), "kind": _l("Kind"),
     "details": _l("Details"), "deletion_requests": _l("Deletion requests"),
     "requested_at": _l("Asked at"), "completed_at": _l("Completed at"),
+    # accounts
+    "display_name": _l("Display name"), "locale": _l("Language"), "is_active": _l("Account active"),
+    "has_password": _l("Password set"), "last_login_at": _l("Last sign-in"),
+    # municipalities and facilitators
+    "municipality_contact_roles": _l("Contact person for municipalities"),
+    "municipality": _l("Municipality"), "since": _l("Since"), "ended_at": _l("Ended at"),
+    "facilitator_roles": _l("Roles as a participation facilitator"),
+    "status": _l("Status"), "employment_model": _l("Employment model"),
+    "association_name": _l("Association"), "weekly_hours": _l("Hours per week"),
+    "started_on": _l("Start date"), "ended_on": _l("End date"),
+    "trained_on": _l("Training completed on"), "training_provider": _l("Training provider"),
+    "history": _l("History"), "at": _l("When"), "action": _l("What happened"),
+    "from": _l("Before"), "to": _l("After"), "reason": _l("Reason"),
+    # barrier reports and news
+    "barrier_reports": _l("Barrier reports"), "location": _l("Where"), "problem": _l("Problem"),
+    "news_posts": _l("News posts"), "news_comments": _l("Comments on news"),
+    "news_comment_reports": _l("Comments I reported"), "title": _l("Title"),
+    "summary": _l("Summary"), "easy_language_text": _l("Text in Leichte Sprache"),
+    "published_at": _l("Published at"), "post_id": _l("Number of the post"),
+    "comment_id": _l("Number of the comment"),
 }
 
 
@@ -56,27 +81,42 @@ def _domain_keys() -> dict[str, Any]:
 
 
 def data_value(key: str, value: Any) -> str:
-    """A stored value of the "my data" page in words: codes as labels, ISO dates as dates."""
-    from datetime import date, datetime
+    """A stored value of the "my data" page in words: codes as labels, ISO dates and moments
+    as dates in the reader's language (also "date – date" ranges), numbers per locale."""
+    from flask_babel import format_decimal
 
-    from flask_babel import format_date, format_datetime
-
+    if isinstance(value, bool):
+        return str(_l("yes") if value else _l("no"))
+    if isinstance(value, int | float):
+        return str(format_decimal(value))
     if not isinstance(value, str):
         return str(value)
     for labels in _value_labels().get(key, ()):
         if value in labels:
             return str(labels[value])
-    if key.endswith("_at"):
+    return _iso_in_words(value)
+
+
+def _iso_in_words(value: str) -> str:
+    """ISO dates and moments in `value` (alone or inside text, "Meeting (2026-09-15T16:00…)")
+    as dates and times of the reader's language; other text as is."""
+    from datetime import date, datetime
+
+    from flask_babel import format_date, format_datetime
+
+    def moment(match: re.Match[str]) -> str:
         try:
-            return str(format_datetime(datetime.fromisoformat(value)))
+            return str(format_datetime(datetime.fromisoformat(match[0])))
         except ValueError:
-            return value
-    if key.endswith("_on"):
+            return match[0]
+
+    def day(match: re.Match[str]) -> str:
         try:
-            return str(format_date(date.fromisoformat(value)))
+            return str(format_date(date.fromisoformat(match[0])))
         except ValueError:
-            return value
-    return value
+            return match[0]
+
+    return ISO_DATE.sub(day, ISO_MOMENT.sub(moment, value))
 
 
 def _value_labels() -> dict[str, list[dict[Any, Any]]]:

@@ -30,7 +30,7 @@ def test_report_a_barrier_and_the_officer_answers_it(browser, live_server):
         assert summary.count() == 1
         assert check_page(page) == []
         summary.first.click()
-        assert page.evaluate("() => document.activeElement.id") == "wants_answer-0"
+        assert page.evaluate("() => document.activeElement.id") == "email"
 
         page.fill("#email", "leserin@example.org")
         page.locator("main button[type=submit]").click()
@@ -50,7 +50,7 @@ def test_report_a_barrier_and_the_officer_answers_it(browser, live_server):
 
         page.get_by_label("Beantwortet").check()
         page.fill("#officer_note", "Antwort per E-Mail geschickt.")
-        page.locator("main button[type=submit]").click()
+        page.get_by_role("button", name="Speichern", exact=True).click()
         page.wait_for_load_state()
         assert "mit dem Status „Beantwortet“ gespeichert" in page.locator("main").inner_text()
         assert page.get_by_label("Beantwortet").is_checked()

@@ -316,15 +316,15 @@ def _officer_books_the_interpreter(page):
     follow(page, TITLE)
     follow(page, "Antworten und Unterstützung (Organisation)")
     main = page.locator("main").inner_text()
-    assert "1 × Dolmetschen in Deutsche Gebärdensprache" in main
+    assert "1 × Dolmetschen in Deutscher Gebärdensprache (DGS)" in main
     assert ("1 eingeladene Person(en) brauchen eine Induktionsschleife, aber Kreishaus Unna hat "
             "keine.") in main
     assert "Nehmen nicht teil: 1" in main
     _ok(page)
     type_into(page, "#sign_language-booked_with", "Dolmetschdienst Westfalen (erfunden)")
     tick(page, "#sign_language-is_confirmed")
-    press_submit(page, "Speichern: Dolmetschen in Deutsche Gebärdensprache")
-    row = page.locator("tr", has_text="Dolmetschen in Deutsche Gebärdensprache").inner_text()
+    press_submit(page, "Speichern: Dolmetschen in Deutscher Gebärdensprache (DGS)")
+    row = page.locator("tr", has_text="Dolmetschen in Deutscher Gebärdensprache (DGS)").inner_text()
     assert "bestätigt" in row
     _ok(page)
 

@@ -232,14 +232,22 @@ def test_the_officer_and_the_contacts_are_told_by_mail(db_session, cast):
     contact.locale = "en"
     f = services.register_facilitator(db_session, cast.bergkamen, data(), actor=contact,
                                       by_officer=False)
-    to_officer = db_session.scalars(select(OutboxMessage)).one()
-    assert to_officer.to_address == "inklusion@example.org"
+    to_inbox, to_officer = db_session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))
+    # The shared inbox and every officer account, each in its language.
+    assert to_inbox.to_address == "inklusion@example.org"
+    assert to_officer.to_address == officer.email
     assert f"/verwaltung/begleitung/{f.id}" in to_officer.body_text
     services.send_back_facilitator(db_session, f, "Bitte Stunden angeben.", actor=officer)
     to_contact = db_session.scalars(select(OutboxMessage).where(
         OutboxMessage.to_address == contact.email)).one()
     assert to_contact.locale == "en" and to_contact.subject.startswith("Please correct")
     assert "Bitte Stunden angeben." in to_contact.body_text
+    # The corrected registration goes back to the officer with a mail that says so.
+    services.update_facilitator(db_session, f, data(), actor=contact)
+    resubmitted = db_session.scalars(select(OutboxMessage).where(
+        OutboxMessage.to_address == officer.email).order_by(OutboxMessage.id.desc())).first()
+    assert resubmitted.subject.startswith("Korrigiert, wartet auf Bestätigung")
+    assert "hat die Anmeldung" in resubmitted.body_text
     # Kamen's contact hears nothing of Bergkamen.
     assert not db_session.scalars(select(OutboxMessage).where(
         OutboxMessage.to_address == cast.user("contact_other").email)).all()

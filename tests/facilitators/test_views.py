@@ -529,3 +529,33 @@ def test_a_state_change_meanwhile_is_no_conflict_but_an_end_stops_the_edit(clien
     assert "kann nicht mehr geändert werden" in page_text(response)
     db_session.expire_all()
     assert db_session.get(Facilitator, item.id).person.name == "Alma Mein"
+
+
+def test_the_officers_area_counts_the_registrations_waiting(client, db_session, cast):
+    sign_in(client, cast, "officer")
+    for existing in db_session.scalars(select(Facilitator).where(Facilitator.status == "proposed")):
+        existing.status = "confirmed"
+    db_session.flush()
+    assert "Keine Anmeldung wartet auf Bestätigung." in page_text(client.get("/mein-bereich"))
+    create_facilitator(db_session, cast.kamen, "proposed", email="neu1@example.org")
+    create_facilitator(db_session, cast.kamen, "proposed", email="neu2@example.org")
+    text = page_text(client.get("/mein-bereich"))
+    assert "2 Anmeldungen warten auf Ihre Bestätigung" in text
+    assert "/verwaltung/netzwerk#waiting" in client.get("/mein-bereich").get_data(as_text=True)
+
+
+def test_an_english_contact_types_dates_and_hours_as_english_readers_do(client, db_session, cast):
+    sign_in(client, cast, "contact_here")
+    client.get("/sprache/en")
+    url = f"/verwaltung/kommunen/{cast.bergkamen.id}/begleitung/neu"
+    form = client.get(url).get_data(as_text=True)
+    assert "27.03.2026" not in form and "Mar 27, 2026" in form and "19.5" in form
+    response = post(client, url, {**VALID, "started_on": "15/01/2027", "trained_on": "",
+                                  "weekly_hours": "7.5"})
+    assert response.status_code == 302, page_text(response)
+    db_session.expire_all()
+    row = db_session.scalars(select(Facilitator).where(
+        Facilitator.municipality_id == cast.bergkamen.id, Facilitator.status == "proposed")).one()
+    assert (row.started_on, row.weekly_hours) == (date(2027, 1, 15), 7.5)
+    edit = client.get(f"/verwaltung/begleitung/{row.id}/bearbeiten").get_data(as_text=True)
+    assert 'value="Jan 15, 2027"' in edit and 'value="7.5"' in edit

@@ -160,7 +160,7 @@ def test_with_an_email_address_the_person_gets_a_receipt_in_their_language(clien
     assert officer_mail.locale == "de"
     assert officer_mail.reply_to == "erika@example.org"
     assert receipt.to_address == "erika@example.org"
-    assert receipt.subject == "We have received your barrier report"
+    assert receipt.subject == f"We have received your barrier report no. {report.id}"
     assert "You get an answer by" in receipt.body_text
     # The receipt repeats nothing the person typed (the address is not verified).
     assert VALID["problem"] not in receipt.body_text

@@ -174,7 +174,7 @@ def test_a_support_request_keeps_the_input_without_consent(app, client, db_sessi
     assert db_session.scalar(select(func.count()).select_from(SupportRequest)) == 0
     response = post(client, url, {"needs": ["sign_language"], "consent": "y"}, url)
     assert response.status_code == 302
-    assert "Sie haben angefragt: Dolmetschen in Deutsche Gebärdensprache" in page_text(
+    assert "Sie haben angefragt: Dolmetschen in Deutscher Gebärdensprache (DGS)" in page_text(
         client.get(f"/sitzungen/{meeting.id}"))
     # The officer sees it on the drill-down; the admin and other members never do.
     officer = app.test_client()
