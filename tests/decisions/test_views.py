@@ -254,12 +254,12 @@ def test_follow_up_filters_and_csv(app, db_session, cast):
     create_decision(db_session, held, text="Rampe am Bahnhof", status="communicated",
                     due_on=clock.today() - timedelta(days=3))
     create_decision(db_session, held, text="=HYPERLINK(1)", status="approved")
-    create_decision(db_session, held, text="Erledigt", status="implemented")
+    create_decision(db_session, held, text="Schon umgesetzt", status="implemented")
     db_session.commit()
     officer = _client(app, "officer")
     text = page_text(officer.get("/verwaltung/beschluesse"))
     assert "Wartet auf den Landrat" in text and "Rampe am Bahnhof" in text
-    assert "Erledigt" not in text
+    assert "Schon umgesetzt" not in text
     text = page_text(officer.get("/verwaltung/beschluesse?show=waiting"))
     assert "Wartet auf den Landrat" in text and "Rampe am Bahnhof" not in text
     text = page_text(officer.get("/verwaltung/beschluesse?show=overdue"))

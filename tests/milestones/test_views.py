@@ -39,7 +39,7 @@ def test_progress_in_words_first(client, db_session, cast):
         english = page_text(client.get("/meilensteine", headers={"Accept-Language": "en"}))
     assert "3 von 5 Meilensteinen erreicht. 1 ist überfällig. 1 ist gefährdet." in text
     # (page_text puts a space between the status word and what follows it in its own element)
-    assert "In Arbeit , überfällig seit 31.12.2025" in text
+    assert "In Bearbeitung , überfällig seit 31.12.2025" in text
     assert "Erreicht , erreicht am 14.05.2024" in text
     assert "Gefährdet , Zieldatum 31.03.2027" in text
     assert "3 of 5 milestones achieved. 1 is overdue. 1 is at risk." in english
@@ -107,7 +107,7 @@ def test_officer_sets_c_at_risk_with_a_note_which_appears_in_its_history(
                                   "note": "Der Beirat hat zu wenig Sitzungen."})
     assert response.status_code == 302
     text = page_text(client.get(f"/meilensteine/{milestone.id}"))
-    assert "von „In Arbeit“ zu „Gefährdet“" in text
+    assert "von „In Bearbeitung“ zu „Gefährdet“" in text
     assert "Der Beirat hat zu wenig Sitzungen." in text
     # A second officer who still saw "in progress" is told, nothing written twice.
     late = post(client, url, {"status": "dropped", "seen": "in_progress", "note": "x"})
