@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -56,6 +57,8 @@ def _uuid(kind: str, number: int) -> str:
 
 
 def reset_schema(url: str) -> None:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     engine = make_engine(url)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":

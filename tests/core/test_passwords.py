@@ -69,3 +69,4 @@ def test_a_wrong_password_leaves_an_old_hash_alone(client, db_session):
     db_session.expire_all()
     assert db_session.get(User, user.id).password_hash == old
 
+
