@@ -245,7 +245,7 @@ def count_in_process(url: str, ids: dict[str, Any], pages: list[Page]) -> dict[s
     from tests.helpers import csrf_token
 
     app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "bench",
-                      "LOGIN_LIMIT": "1000 per minute"})
+                      "LOGIN_LIMIT": "1000 per minute", "PAGE_CACHE": False})
     engine = app.extensions["db"].engine
     anonymous, officer = app.test_client(), app.test_client()
     page = officer.get("/anmelden")
@@ -353,10 +353,27 @@ def report(args: argparse.Namespace, pages: list[Page], servers: dict[tuple[str,
                 goals[f"every page's p50 large ≤ {GOALS['growth']}× demo "
                       f"(highest {max(growth or [0]):.2f})"] = (
                     max(growth) <= GOALS["growth"] if growth else None)
-    cached = [r for k, r in runs.items() if len(k) == 4 and k[1] == "large-cached"]
-    goals[f"cached anonymous public pages ≥ {GOALS['cached']}× hello"] = None if not cached else (
-        min(statistics.median(x["rps"] for x in r) for r in cached)
-        / median(("hello", args.connections[0]), "rps") >= GOALS["cached"])
+    cached = {k: r for k, r in runs.items() if len(k) == 4 and k[1].endswith("-cached")}
+    if cached:
+        connections = args.connections[0]
+        h_rps, h_p50 = (median(("hello", connections), m) for m in ("rps", "p50"))
+        database, size = next(iter(cached))[:2]
+        lines += [f"## {database}, {size.replace('-cached', '')} data, page cache on (Redis), "
+                  f"anonymous public pages, {connections} connections", "",
+                  "| page | req/s | ÷ hello | p50 ms | × hello | p99 ms | CPU ms/req |",
+                  "| --- |" + " ---: |" * 6]
+        ratios = []
+        for key in cached:
+            rps, p50, p99, cpu = (median(key, m) for m in ("rps", "p50", "p99", "cpu_ms"))
+            ratios.append(rps / h_rps)
+            lines.append(f"| `{key[3]}` | {rps:.0f} | {rps / h_rps:.3f} | {p50:.1f} | "
+                         f"{p50 / h_p50:.0f} | {p99:.1f} | {cpu:.1f} |")
+        lines.append("")
+        goals[f"cached anonymous public pages ≥ {GOALS['cached']}× hello "
+              f"(median {statistics.median(ratios):.3f}, lowest {min(ratios):.3f})"] = (
+            min(ratios) >= GOALS["cached"])
+    else:
+        goals[f"cached anonymous public pages ≥ {GOALS['cached']}× hello"] = None
     most = max((c["statements"] for found in counts.values() for c in found.values()), default=0)
     goals[f"≤ {GOALS['statements']} SQL statements per page (most: {most})"] = (
         most <= GOALS["statements"])
@@ -391,6 +408,8 @@ def main() -> None:
     parser.add_argument("--pages", default="", help="comma-separated paths (default: all)")
     parser.add_argument("--pg-url", default=os.environ.get(
         "BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432"))
+    parser.add_argument("--redis-url", default=os.environ.get(
+        "BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"), help="for the cached server")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "instance" / "bench" / "results.md"))
     args = parser.parse_args()
@@ -417,8 +436,18 @@ def main() -> None:
             "PARTIZIPATION_ENV": "production", "PARTIZIPATION_SECRET_KEY": "bench-" + "x" * 40,
             "PARTIZIPATION_DATABASE_URL": url, "PARTIZIPATION_SESSION_COOKIE_SECURE": "0",
             "PARTIZIPATION_UPLOAD_FOLDER": str(folder / "uploads"),
-            "PARTIZIPATION_LOGIN_LIMIT": "1000 per minute",
+            "PARTIZIPATION_LOGIN_LIMIT": "1000 per minute", "PARTIZIPATION_PAGE_CACHE": "0",
         }, 8301 + number, ids=ids)
+    # The same app with the page cache on (Redis), for the anonymous public pages.
+    database = args.databases[0]
+    size = "large" if "large" in sizes else sizes[0]
+    url, ids = datasets[(database, size)]
+    cached_key = (database, f"{size}-cached")
+    servers[cached_key] = Server(f"{database}-{size}-cached", "partizipation:create_app()", {
+        **servers[(database, size)].env, "PARTIZIPATION_PAGE_CACHE": "1",
+        "PARTIZIPATION_CACHE_REDIS_URL": args.redis_url,
+        "PARTIZIPATION_CACHE_KEY_PREFIX": f"bench-{os.getpid()}:"}, 8300 + len(servers) + 1,
+        ids=ids)
     everything = [hello, *servers.values()]
     runs: dict[tuple, list[dict]] = {}
     login: dict[str, float] = {"verify": login_cpu_ms()}
@@ -439,9 +468,11 @@ def main() -> None:
         for _ in range(5):
             sign_in(first.port)
         login["http"] = (first.cpu_seconds() - before) * 1000 / 5
-        total = args.repeat * sum(
+        public = sum(1 for page in pages if page.public)
+        total = args.repeat * (sum(
             1 + len(pages) * sum(1 for (_d, s) in servers if connections == args.connections[0]
                                  or s == "large") for connections in args.connections)
+            - len(pages) + public)
         done = 0
         for repetition in range(args.repeat):
             for connections in args.connections:
@@ -452,6 +483,9 @@ def main() -> None:
                     for (database, size), server in servers.items():
                         if connections != args.connections[0] and size != "large":
                             continue  # demo size: only for the demo → large ratio
+                        if size.endswith("-cached") and (
+                                connections != args.connections[0] or not page.public):
+                            continue  # cached: anonymous public pages only
                         headers = {"Accept-Language": "de"}
                         if page.officer:
                             headers["Cookie"] = server.cookie
