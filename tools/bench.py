@@ -85,6 +85,7 @@ GOALS = {
     "growth": 1.3, "statements": 4, "rss_mib": 80, "login_ms": 50,
 }
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+TRANSACTION = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
@@ -261,7 +262,8 @@ def count_in_process(url: str, ids: dict[str, Any], pages: list[Page]) -> dict[s
         statements: list[str] = []
 
         def count(*args: Any, _s: list[str] = statements) -> None:
-            _s.append(args[2])
+            if args[2].split(None, 1)[0].upper() not in TRANSACTION:  # SQLite's BEGIN
+                _s.append(args[2])
 
         event.listen(engine, "before_cursor_execute", count)
         response = client.get(path)
