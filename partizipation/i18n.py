@@ -8,6 +8,8 @@ from typing import Any
 from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import Domain, get_locale, lazy_gettext
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from .extensions import babel
 
@@ -93,3 +95,24 @@ def init_app(app: Flask) -> None:
         npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
         newstyle=True,
     )
+
+    # `_()` and `gettext()` in one call each (Jinja's newstyle wrappers call through two more
+    # layers per string); same rules: escaped when autoescaping, always a %-format string.
+    @pass_context
+    def template_gettext(context: Any, string: str, **variables: Any) -> str:
+        text = domain.get_translations().ugettext(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables  # type: ignore[no-any-return]
+
+    @pass_context
+    def template_ngettext(context: Any, singular: str, plural: str, num: int,
+                          **variables: Any) -> str:
+        variables.setdefault("num", num)
+        text = domain.get_translations().ungettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables  # type: ignore[no-any-return]
+
+    app.jinja_env.globals.update(
+        _=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
