@@ -212,6 +212,17 @@ class Server:
                           int(status["VmRSS"].split()[0]) / 1024))
         return found
 
+    def settle(self, limit: float = 60.0) -> None:
+        """Wait until both workers are idle: a sync worker still answers the requests queued by
+        the last run (its client gone), which would otherwise slow the next page's run."""
+        end = time.monotonic() + limit
+        idle, last = 0, self.cpu_seconds()
+        while idle < 2 and time.monotonic() < end:
+            time.sleep(0.2)
+            now = self.cpu_seconds()
+            idle = idle + 1 if now == last else 0
+            last = now
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -224,6 +235,7 @@ def wrk(server: Server, path: str, connections: int, duration: int,
             "-s", str(TOOLS / "bench_report.lua")]
     for key, value in headers.items():
         args += ["-H", f"{key}: {value}"]
+    server.settle()
     before = server.cpu_seconds()
     output = subprocess.run([*args, f"http://127.0.0.1:{server.port}{path}"],
                             capture_output=True, text=True, check=True).stdout
