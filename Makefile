@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install translations browser migrate demo messages lint bench clean
+.PHONY: run test install translations browser wrk migrate demo messages lint bench clean
 
 install: $(STAMP)
 
@@ -54,8 +54,20 @@ lint: install
 	$(BIN)/ruff check partizipation tests tools migrations
 	$(BIN)/mypy
 
-bench: translations
-	$(BIN)/python tools/bench.py
+# wrk, the load generator of `make bench`: Debian's package (installed like Chromium above).
+wrk:
+	@if command -v wrk >/dev/null; then \
+	  echo "wrk: $$(command -v wrk)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
+	else \
+	  echo "make bench needs wrk: sudo apt-get install wrk" >&2; exit 1; \
+	fi
+
+# Pages over HTTP (gunicorn, 2 workers) against a hello-world app; BENCH_ARGS e.g. --duration 3.
+BENCH_ARGS ?=
+bench: translations wrk
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

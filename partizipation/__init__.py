@@ -34,9 +34,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from . import errors, i18n, security, templating
+    from . import errors, i18n, pagecache, security, templating
 
     i18n.init_app(app)
+    pagecache.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)

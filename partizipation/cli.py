@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -82,12 +83,20 @@ def demo_data_command() -> None:
         click.echo("and are kept in the instance folder: demo-accounts.txt).")
         return
     lines = [f"{role:12} {email:40} {password}" for role, email, password in accounts]
-    path = current_app.instance_path + "/demo-accounts.txt"
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    click.echo("Demo data loaded. Demo accounts (also written to instance/demo-accounts.txt):")
+    # Printed first, so a folder that cannot be written never loses the generated passwords.
+    click.echo("Demo data loaded. Demo accounts:")
     for line in lines:
         click.echo("  " + line)
+    instance = Path(current_app.instance_path)
+    path = instance / "demo-accounts.txt"
+    try:
+        instance.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as error:
+        click.echo(f"(Could not keep them in {path}: {error.strerror}. Note them now.)")
+    else:
+        click.echo(f"(Also kept in {path}.)")
 
 
 @click.command("send-mail")

@@ -4,7 +4,6 @@ Sanitize when saving; `|safe` only on sanitized fields."""
 
 from __future__ import annotations
 
-import bleach
 from markupsafe import Markup
 
 ALLOWED_TAGS = frozenset({
@@ -28,6 +27,8 @@ def sanitize_html(value: str | None) -> str:
     """Clean user-written HTML: only structural tags, safe links, no scripts, styles or events."""
     if not value:
         return ""
+    import bleach  # imported where used: a worker that only reads pages never loads it
+
     cleaned = bleach.clean(
         value,
         tags=ALLOWED_TAGS,

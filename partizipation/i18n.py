@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import lazy_gettext
+from flask import Flask, current_app, g, has_request_context, request, session
+from flask_babel import Domain, get_locale, lazy_gettext
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from .extensions import babel
 
@@ -42,6 +45,74 @@ def select_locale() -> str:
     ]
 
 
+class RequestDomain(Domain):
+    """Flask-Babel's message domain, with the merged catalogs looked up once per request and
+    locale: Flask-Babel resolves the domain, the locale and its name again for every string
+    (hundreds on a page). A locale forced for a mail (`force_locale`) is a new object, so it
+    gets its own catalogs."""
+
+    def get_translations(self) -> Any:
+        try:
+            locale = getattr(g._flask_babel, "babel_locale", None) or get_locale()
+        except AttributeError:  # the request's first string
+            locale = get_locale()
+        except RuntimeError:  # outside an application context
+            return super().get_translations()
+        state = g._flask_babel
+        cached = getattr(state, "partizipation_translations", None)
+        if cached is not None and cached[0] is locale:
+            return cached[1]
+        translations = super().get_translations()
+        state.partizipation_translations = (locale, translations)
+        return translations
+
+
+_RESOLVED: dict[tuple[int, str], dict[Any, str]] = {}
+
+
+def resolved(table: dict[Any, Any]) -> dict[Any, str]:
+    """A label table ({code: lazy text}) as plain strings in the current language, translated
+    once per language and process (not once per label shown)."""
+    locale = get_locale()
+    key = (id(table), locale.language if locale is not None else "de")
+    try:
+        return _RESOLVED[key]
+    except KeyError:
+        found = _RESOLVED[key] = {code: str(text) for code, text in table.items()}
+        return found
+
+
 def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories())
     babel.init_app(app, locale_selector=select_locale)
+    domain = RequestDomain()
+    babel.domain_instance = domain
+    # Templates reach the catalogs directly (Flask-Babel's callables look up the domain first).
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: domain.get_translations().ugettext(s),
+        ngettext=lambda s, p, n: domain.get_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: domain.get_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
+
+    # `_()` and `gettext()` in one call each (Jinja's newstyle wrappers call through two more
+    # layers per string); same rules: escaped when autoescaping, always a %-format string.
+    @pass_context
+    def template_gettext(context: Any, string: str, **variables: Any) -> str:
+        text = domain.get_translations().ugettext(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables  # type: ignore[no-any-return]
+
+    @pass_context
+    def template_ngettext(context: Any, singular: str, plural: str, num: int,
+                          **variables: Any) -> str:
+        variables.setdefault("num", num)
+        text = domain.get_translations().ungettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables  # type: ignore[no-any-return]
+
+    app.jinja_env.globals.update(
+        _=template_gettext, gettext=template_gettext, ngettext=template_ngettext)

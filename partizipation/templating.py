@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, request, url_for
+from flask import Flask, g, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
 from . import domains, links, permissions
@@ -50,8 +50,38 @@ def init_app(app: Flask) -> None:
         return {
             "current_endpoint": request.endpoint if request else None,
             "current_path": request.full_path.rstrip("?") if request else "/",
-            "url_for": url_for,
+            "url_for": url_for_in_loop,
         }
+
+
+_MARKER = 918_273_640
+
+
+def url_for_in_loop(endpoint: str, **values: Any) -> str:
+    """`url_for` for templates: a link built for integer ids (a row's page in a list) is built
+    once per request and endpoint, then filled in, instead of asking the URL map for every row.
+    Anything else (relative endpoints, `_anchor` and such, strings) goes to `url_for` itself."""
+    if (endpoint.startswith(".") or not values
+            or any(key.startswith("_") or type(value) is not int for key, value in values.items())):
+        return url_for(endpoint, **values)
+    keys = tuple(sorted(values))
+    try:
+        patterns = g._url_patterns
+    except AttributeError:
+        patterns = g._url_patterns = {}
+    pattern = patterns.get((endpoint, keys), False)
+    if pattern is False:
+        markers: dict[str, Any] = {key: _MARKER + number for number, key in enumerate(keys)}
+        built = url_for(endpoint, **markers).replace("{", "{{").replace("}", "}}")
+        pattern = None
+        if all(built.count(str(marker)) == 1 for marker in markers.values()):
+            pattern = built
+            for key, marker in markers.items():
+                pattern = pattern.replace(str(marker), "{" + key + "}")
+        patterns[(endpoint, keys)] = pattern
+    if pattern is None:
+        return url_for(endpoint, **values)
+    return pattern.format(**values)  # type: ignore[no-any-return]
 
 
 def _allowed(check: str | None) -> bool:

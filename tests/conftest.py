@@ -77,6 +77,9 @@ def make_test_app(database_url: str, **overrides: Any) -> Flask:
         "MAIL_FROM": "partizipation@example.org",
         # The limiter is one global object: say it every time, or one app's choice leaks on.
         "RATELIMIT_ENABLED": True,
+        # Tests add rows without committing (their transaction is rolled back), which would not
+        # reach the page cache: it is tested on its own (tests/core/test_page_cache.py).
+        "PAGE_CACHE": False,
         **TEST_ARGON2,
     }
     config.update(overrides)

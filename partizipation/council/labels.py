@@ -6,7 +6,7 @@ from typing import Any
 
 from wtforms.fields.choices import SelectChoice
 
-from ..i18n import _l
+from ..i18n import _l, resolved
 from .models import BodyKind, DisabilityKind, EndReason, MembershipRole, SupportNeedKind
 
 BODY_KINDS = {
@@ -73,7 +73,7 @@ def label(table: str, code: Any) -> str:
     """The label of a stored code, or the code itself when unknown."""
     if code is None:
         return ""
-    return str(TABLES[table].get(code, code))
+    return str(resolved(TABLES[table]).get(code, code))
 
 
 def choices(table: str) -> list[SelectChoice]:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..db import db
+from ..i18n import resolved
 from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..municipalities.permissions import managed_municipality_ids
@@ -25,7 +26,7 @@ for _check in perms.CHECKS:
 
 @bp.app_template_global()
 def facilitator_status_label(status: str) -> str:
-    return str(STATUS_LABELS.get(status, status))  # type: ignore[call-overload]
+    return resolved(STATUS_LABELS).get(status, status)
 
 
 @bp.app_template_global()

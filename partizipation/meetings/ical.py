@@ -8,16 +8,18 @@ with STATUS:CANCELLED. Join details are written only into what invitees and the 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app
-from icalendar import Calendar, Event, vCalAddress
 
 from .. import clock
 from ..accounts.services import absolute_url
 from ..mail.services import Attachment
 from .labels import PLACE_FACTS
 from .models import Meeting, MeetingFormat, MeetingStatus
+
+if TYPE_CHECKING:  # icalendar is imported where used (a calendar file, an invitation)
+    from icalendar import Event
 
 PRODID = "-//Partizipation Kreis Unna//Sitzungen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -81,6 +83,8 @@ def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
           attendee: tuple[str, str] | None = None, places: dict[int, str] | None = None
           ) -> Event:
     """One VEVENT of `meeting`; `attendee` (email, name) for a personal invitation."""
+    from icalendar import Event, vCalAddress
+
     entry = Event()
     entry.add("uid", meeting.uid)
     entry.add("sequence", meeting.sequence)
@@ -111,6 +115,8 @@ def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
 
 def calendar(events: Iterable[Event], *, method: str | None = None,
              name: str | None = None) -> bytes:
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

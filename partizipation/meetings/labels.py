@@ -7,7 +7,7 @@ from typing import Any
 from wtforms.fields.choices import SelectChoice
 
 from ..council.labels import ROLES, SUPPORT_NEEDS
-from ..i18n import _l
+from ..i18n import _l, resolved
 from .models import (
     AlternativeKind,
     Answer,
@@ -86,7 +86,7 @@ def label(table: str, code: Any) -> str:
     """The label of a stored code, or the code itself when unknown."""
     if code is None:
         return ""
-    return str(TABLES[table].get(code, code))
+    return str(resolved(TABLES[table]).get(code, code))
 
 
 def choices(table: str, codes: Any = None) -> list[SelectChoice]:

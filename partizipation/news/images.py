@@ -8,13 +8,14 @@ import secrets
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
-
-from PIL import Image, ImageOps
+from typing import IO, TYPE_CHECKING
 
 from ..domain import DomainError
 from ..i18n import _l
 from ..uploads import JPEG, PNG, WEBP, check_upload
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ALLOWED = frozenset({JPEG, PNG, WEBP})
 MAX_BYTES = 15 * 1024 * 1024
@@ -33,6 +34,8 @@ class StoredImage:
 
 
 def _open(stream: IO[bytes], field: str) -> Image.Image:
+    from PIL import Image  # imported where used (an upload), not at start-up
+
     stream.seek(0)
     try:
         with warnings.catch_warnings():
@@ -58,6 +61,8 @@ def _open(stream: IO[bytes], field: str) -> Image.Image:
 
 def store_image(stream: IO[bytes], folder: Path, *, field: str = "file") -> StoredImage:
     """Check and re-encode the picture; write <stem>-<width>.webp for each width."""
+    from PIL import Image, ImageOps
+
     check_upload(stream, allowed=ALLOWED, max_bytes=MAX_BYTES, field=field)
     image = _open(stream, field)
     # Turn the picture as the camera meant it, then drop everything but the pixels.

@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from ..html import sanitize_html
 
 
@@ -32,7 +30,9 @@ def _shift_headings(state: Any) -> None:
 
 
 @cache
-def _parser() -> MarkdownIt:
+def _parser() -> Any:
+    from markdown_it import MarkdownIt  # imported where used (saving a post), not at start-up
+
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
     md.core.ruler.push("shift_headings", _shift_headings)
     return md

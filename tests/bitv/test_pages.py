@@ -150,5 +150,5 @@ def test_start_page_needs_few_queries_once_the_texts_exist(client, connection):
     # Other domains' start-page sections (domains.home_sections) count their own queries.
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")
                and ("content_pages" in s or "sign_language_videos" in s)]
-    # One query per text (three), one for the start-page videos: no query per row.
-    assert len(selects) == 4, selects
+    # One query for the three texts, one for the start-page videos: no query per row.
+    assert len(selects) == 2, selects

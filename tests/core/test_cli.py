@@ -80,3 +80,33 @@ def test_demo_data_loads_once_and_prints_working_accounts(fresh_app):
     assert second.exit_code == 0 and "already loaded" in second.output
     with fresh_app.app_context():
         assert len(fresh_app.extensions["db"].session.scalars(select(User)).all()) == count
+
+
+def test_demo_data_in_production_creates_the_instance_folder_and_keeps_the_accounts(tmp_path):
+    """In production the instance folder may not exist yet (no development secret was written
+    into it): the accounts are printed and kept in a new folder, readable by the owner only."""
+    app = make_test_app(f"sqlite:///{tmp_path}/prod.sqlite", ENV="production", TESTING=False,
+                        SECRET_KEY="x" * 40, UPLOAD_FOLDER=str(tmp_path / "uploads"))
+    instance = tmp_path / "not-yet" / "instance"
+    app.instance_path = str(instance)
+    assert _run(app, "migrate").exit_code == 0
+    result = _run(app, "demo-data")
+    assert result.exit_code == 0, result.output
+    printed = [line.split() for line in result.output.splitlines() if "@example" in line
+               or line.startswith("  ")]
+    kept = (instance / "demo-accounts.txt").read_text(encoding="utf-8").splitlines()
+    assert printed and len(kept) == len(printed)
+    assert kept[0].split() == printed[0]
+    assert (instance / "demo-accounts.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_demo_data_prints_the_accounts_even_when_the_folder_cannot_be_written(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    app = make_test_app(f"sqlite:///{tmp_path}/prod.sqlite")
+    app.instance_path = str(blocker / "instance")  # below a file: cannot be made
+    assert _run(app, "migrate").exit_code == 0
+    result = _run(app, "demo-data")
+    assert result.exit_code == 0, result.output
+    assert "Could not keep them" in result.output
+    assert sum("@" in line for line in result.output.splitlines()) >= 4

@@ -1,0 +1,172 @@
+"""Anonymous public pages are cached per language; any committed change a public page can show
+makes the next request render afresh (tested for each domain); ETag/Last-Modified give 304;
+signed-in pages, forms and personal pages are never stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from partizipation.pagecache import CACHEABLE
+from tests.conftest import login
+from tests.council.factories import create_body
+from tests.facilitators.factories import create_facilitator
+from tests.factories import create_user
+from tests.meetings.factories import create_meeting
+from tests.municipalities.factories import create_municipality
+from tests.news.factories import create_post
+
+
+@pytest.fixture()
+def app_config() -> dict[str, Any]:
+    return {"PAGE_CACHE": True}
+
+
+def _get(client, path: str, **headers: str):
+    response = client.get(path, headers=headers)
+    assert response.status_code == 200, path
+    return response, response.get_data(as_text=True)
+
+
+def _change(app, model, row_id: int, **values: Any) -> None:
+    """A change committed through the application's own session, as a view would."""
+    with app.app_context():
+        session = app.extensions["db"].session
+        row = session.get(model, row_id)
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.commit()
+
+
+def _shows_change_on_next_request(app, client, path: str, old: str, new: str, model,
+                                  row_id: int, **values: Any) -> None:
+    first, text = _get(client, path)
+    assert old in text and first.headers["X-Page-Cache"] == "miss"
+    second, text = _get(client, path)
+    assert old in text and second.headers["X-Page-Cache"] == "hit"
+    _change(app, model, row_id, **values)
+    third, text = _get(client, path)
+    assert new in text and old not in text
+    assert third.headers["X-Page-Cache"] == "miss"
+
+
+def test_council_body_page_shows_a_renamed_body_at_once(app, client, db_session):
+    from partizipation.council.models import Body
+
+    body = create_body(db_session, name="Beirat Alt")
+    _shows_change_on_next_request(app, client, f"/gremien/{body.id}", "Beirat Alt", "Beirat Neu",
+                                  Body, body.id, name="Beirat Neu")
+
+
+def test_municipality_directory_shows_a_renamed_town_at_once(app, client, db_session):
+    from partizipation.municipalities.models import Municipality
+
+    town = create_municipality(db_session, name="Altstadt")
+    create_facilitator(db_session, town, status="active")
+    _shows_change_on_next_request(app, client, "/kommunen", "Altstadt", "Neustadt",
+                                  Municipality, town.id, name="Neustadt")
+
+
+def test_meeting_page_shows_a_new_title_at_once(app, client, db_session):
+    from partizipation.meetings.models import Meeting
+
+    body = create_body(db_session)
+    meeting = create_meeting(db_session, body, title="Sitzung Alt", status="invited")
+    _shows_change_on_next_request(app, client, f"/sitzungen/{meeting.id}", "Sitzung Alt",
+                                  "Sitzung Neu", Meeting, meeting.id, title="Sitzung Neu")
+
+
+def test_news_page_shows_a_new_title_at_once(app, client, db_session):
+    from partizipation.news.models import Post
+
+    editor = create_user(db_session, role="editor")
+    post = create_post(db_session, editor, "published", title="Nachricht Alt", slug="nachricht")
+    _shows_change_on_next_request(app, client, "/neuigkeiten/nachricht", "Nachricht Alt",
+                                  "Nachricht Neu", Post, post.id, title="Nachricht Neu")
+
+
+def test_start_and_text_pages_show_a_change_at_once(app, client, db_session):
+    from partizipation.news.models import Post
+
+    editor = create_user(db_session, role="editor")
+    post = create_post(db_session, editor, "published", title="Startseite Alt")
+    _shows_change_on_next_request(app, client, "/neuigkeiten", "Startseite Alt",
+                                  "Startseite Neu", Post, post.id, title="Startseite Neu")
+
+
+def test_an_edited_text_page_shows_at_once(app, client, db_session):
+    from partizipation.bitv.models import Page
+
+    page = db_session.scalars(select(Page).where(Page.slug == "imprint",
+                                                 Page.locale == "de")).one()
+    page.body_html = "<p>Alter Text</p>"
+    db_session.flush()
+    _shows_change_on_next_request(app, client, "/impressum", "Alter Text", "Neuer Text", Page,
+                                  page.id, body_html="<p>Neuer Text</p>")
+
+
+def test_each_language_has_its_own_entry(client):
+    german = _get(client, "/beirat", **{"Accept-Language": "de"})[1]
+    english = _get(client, "/beirat", **{"Accept-Language": "en"})[1]
+    assert german != english
+    again = _get(client, "/beirat", **{"Accept-Language": "en"})
+    assert again[0].headers["X-Page-Cache"] == "hit" and again[1] == english
+
+
+def test_browsers_revalidate_with_304(client):
+    first, _ = _get(client, "/beirat")
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert first.headers["Cache-Control"] == "no-cache"
+    assert "Accept-Language" in first.headers["Vary"]
+    again = client.get("/beirat", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    assert client.get("/beirat", headers={"If-Modified-Since": modified}).status_code == 304
+
+
+def test_signed_in_pages_are_never_cached(app, client, db_session):
+    user = create_user(db_session, display_name="Marta Mitglied")
+    _get(client, "/beirat")
+    login(client, user.email)
+    for _ in range(2):
+        response, text = _get(client, "/beirat")
+        assert "X-Page-Cache" not in response.headers
+        assert "Marta Mitglied" in text or "Abmelden" in text
+
+
+def test_forms_with_a_csrf_token_and_personal_pages_are_never_stored(client):
+    for _ in range(2):
+        response, text = _get(client, "/anmelden")
+        assert 'name="csrf_token"' in text and "X-Page-Cache" not in response.headers
+    assert "accounts.login" not in CACHEABLE and "meetings.personal_ics" not in CACHEABLE
+    assert not any(endpoint.startswith(("people.", "accounts.")) for endpoint in CACHEABLE)
+
+
+def test_a_sign_in_does_not_make_the_pages_stale(app, client, db_session):
+    user = create_user(db_session)
+    _get(client, "/beirat")
+    other = app.test_client()
+    login(other, user.email)
+    assert _get(client, "/beirat")[0].headers["X-Page-Cache"] == "hit"
+
+
+def test_a_flashed_message_is_shown_not_a_cached_page(app, client):
+    _get(client, "/beirat")
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "Gespeichert und gezeigt")]
+    response, text = _get(client, "/beirat")
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_production_without_redis_caches_nothing(tmp_path):
+    from partizipation import create_app
+    from partizipation.pagecache import enabled
+
+    app = create_app({"ENV": "production", "SECRET_KEY": "x" * 40,
+                      "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite"})
+    assert not enabled(app)
+    redis = create_app({"ENV": "production", "SECRET_KEY": "x" * 40,
+                        "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite",
+                        "CACHE_REDIS_URL": "redis://127.0.0.1:6379/0"})
+    assert enabled(redis)

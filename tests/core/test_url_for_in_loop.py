@@ -1,0 +1,31 @@
+"""Templates build links for integer ids from a pattern made once per request; every link equals
+what url_for builds."""
+
+from flask import url_for
+
+from partizipation.templating import url_for_in_loop
+
+
+def test_every_link_with_integer_ids_equals_url_for(app):
+    with app.test_request_context("/"):
+        checked = 0
+        for rule in app.url_map.iter_rules():
+            kinds = {type(rule._converters[a]).__name__ for a in rule.arguments}
+            if not rule.arguments or kinds != {"IntegerConverter"}:
+                continue
+            for number in (1, 7, 12345):
+                values = {name: number + i for i, name in enumerate(sorted(rule.arguments))}
+                assert url_for_in_loop(rule.endpoint, **values) == url_for(rule.endpoint, **values)
+                # An extra integer becomes a query argument, as with url_for.
+                assert url_for_in_loop(rule.endpoint, seite=2, **values) == url_for(
+                    rule.endpoint, seite=2, **values)
+            checked += 1
+        assert checked > 20
+
+
+def test_strings_and_anchors_go_to_url_for(app):
+    with app.test_request_context("/"):
+        assert url_for_in_loop("news.detail", slug="a b") == url_for("news.detail", slug="a b")
+        assert url_for_in_loop("council.body", body_id=3, _anchor="x") == url_for(
+            "council.body", body_id=3, _anchor="x")
+        assert url_for_in_loop("bitv.home") == url_for("bitv.home")
