@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from partizipation import create_app
+from partizipation.accounts import passwords
 from partizipation.db import make_engine
 from partizipation.extensions import limiter
 from partizipation.migrations import upgrade
@@ -96,12 +97,14 @@ def app_config() -> dict[str, Any]:
 
 
 _apps: dict[tuple[str, str], Flask] = {}
+# Settings read at request time only: a test's own value is set on the shared app for the test.
+PER_TEST = {"UPLOAD_FOLDER"}
 
 
 def shared_app(database_url: str, overrides: dict[str, Any]) -> Flask:
     """One app per configuration for the whole session: building an app (its URL map) and
     compiling its templates cost more than most tests, so tests share them."""
-    key = (database_url, repr(sorted(overrides.items())))
+    key = (database_url, repr(sorted((k, v) for k, v in overrides.items() if k not in PER_TEST)))
     if key not in _apps:
         _apps[key] = make_test_app(database_url, **overrides)
     return _apps[key]
@@ -126,6 +129,8 @@ def app(request: pytest.FixtureRequest, database_url: str, connection: Connectio
     else:
         app = shared_app(database_url, app_config)
     config = dict(app.config)
+    app.config.update({k: v for k, v in app_config.items() if k in PER_TEST})
+    passwords.configure(app.config)  # the argon2 cost is the process's; another app may have set it
     if app.config.get("RATELIMIT_ENABLED", True):
         limiter.reset()
     app.extensions["db"].bind_to(connection)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from .. import links as cross_links
@@ -38,6 +38,14 @@ class Overview:
     @property
     def overdue(self) -> list[Milestone]:
         return [m for m in self.milestones if m.is_overdue()]
+
+
+def progress(session: Session) -> tuple[int, int]:
+    """(achieved, all) milestones, counted in one statement (the start page's sentence)."""
+    achieved, total = session.execute(select(
+        func.count().filter(Milestone.status == MilestoneStatus.ACHIEVED.value),
+        func.count())).one()
+    return int(achieved or 0), int(total or 0)
 
 
 def overview(session: Session) -> Overview:

@@ -45,6 +45,11 @@ def milestone_deadlines() -> list[reminders.Deadline]:
 
 
 @bp.app_template_global()
+def milestone_progress() -> tuple[int, int]:
+    return queries.progress(db.session)
+
+
+@bp.app_template_global()
 def step_document_text(document: StepDocument) -> str:
     if document.stored_name:
         return f"{document.title} ({describe(document.mime_type, document.size)})"
