@@ -26,7 +26,8 @@ TABLES = {
     "municipalities": _l("Municipality"), "municipality_contacts": _l("Municipality contact"),
     "facilitators": _l("Facilitator"),
 }
-ACTIONS = {"created": _l("created"), "changed": _l("changed"), "deleted": _l("deleted")}
+ACTIONS = {"created": _l("created"), "changed": _l("changed"), "deleted": _l("deleted"),
+           "invited": _l("invited")}
 
 
 def can_view_audit_log(user: Any) -> bool:
