@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "RESET_TOKEN_MAX_AGE": 2 * 60 * 60,
     "INVITE_TOKEN_MAX_AGE": 14 * 24 * 60 * 60,
     "LOGIN_LIMIT": "5 per 15 minutes",
+    # Failed sign-ins for one account from all addresses together; when reached, passwords for
+    # it wait and the owner gets a one-time sign-in link by mail (nobody is locked out).
+    "ACCOUNT_LOGIN_LIMIT": "50 per hour",
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
     "RESET_LIMIT": "5 per hour",
