@@ -43,6 +43,8 @@ DEFAULTS: dict[str, Any] = {
     # Failed sign-ins for one account from all addresses together; when reached, passwords for
     # it wait and the owner gets a one-time sign-in link by mail (nobody is locked out).
     "ACCOUNT_LOGIN_LIMIT": "50 per hour",
+    # A sign-in lasts at most this long (the server-side session row is then deleted).
+    "SESSION_MAX_HOURS": 24,
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
     "RESET_LIMIT": "5 per hour",
@@ -64,7 +66,7 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_SAMESITE": "Lax",
 }
 
-_INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
+_INT_KEYS = {"SESSION_MAX_HOURS", "SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
              "INVITE_TOKEN_MAX_AGE", "ARGON2_TIME_COST", "ARGON2_MEMORY_COST",
              "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES", "NEWS_VIDEO_MAX_BYTES",
              "TRUSTED_PROXIES", "OUTBOX_RETENTION_DAYS"}

@@ -185,10 +185,21 @@ def accept_invitation(session: Session, user: User, *, display_name: str, passwo
 # --- passwords -------------------------------------------------------------------------------
 
 
+def _end_sessions(user: User) -> None:
+    from sqlalchemy.orm import object_session
+
+    from . import sessions
+
+    session = object_session(user)
+    if session is not None and user.id is not None:
+        sessions.end_all(session, user)
+
+
 def _set_password(user: User, password: str) -> None:
     user.password_hash = hash_password(password)
     # Ends every other session and makes every link sent before unusable.
     user.session_version += 1
+    _end_sessions(user)
 
 
 def request_password_reset(session: Session, email: str) -> None:
@@ -339,6 +350,7 @@ def set_active(session: Session, target: User, active: bool, *, actor: User) -> 
     target.is_active = active
     if not active:
         target.session_version += 1
+        _end_sessions(target)
     session.flush()
 
 

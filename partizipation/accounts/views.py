@@ -144,7 +144,8 @@ def too_many_attempts(error):  # type: ignore[no-untyped-def]
 @login_required
 def logout():  # type: ignore[no-untyped-def]
     ActionForm().validate_on_submit()
-    logout_user()
+    logout_user()  # deletes this session's row (accounts.blueprint): a copied cookie is dead
+    db.session.commit()
     flash(_("You are signed out."), "success")
     return redirect(url_for("bitv.home"))
 
