@@ -47,6 +47,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_MAX_HOURS": 24,
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
+    # The relayed contact form: per facilitator, and for all facilitators together.
+    "CONTACT_RECIPIENT_LIMIT": "5 per day",
+    "CONTACT_TOTAL_LIMIT": "30 per hour",
     "RESET_LIMIT": "5 per hour",
     # Comments and reports on news posts, per signed-in account.
     "COMMENT_LIMIT": "10 per hour",
