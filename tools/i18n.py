@@ -42,7 +42,7 @@ def sources(domain: str) -> list[Path]:
     if domain != CORE:
         return [p for p in (PACKAGE / domain, TEMPLATES / domain) if p.exists()]
     core = [p for p in PACKAGE.glob("*.py")] + [PACKAGE / "core"]
-    core += [TEMPLATES / name for name in ("base.html", "_macros", "errors")]
+    core += [TEMPLATES / name for name in ("base.html", "confirm.html", "_macros", "errors")]
     return [p for p in core if p.exists()]
 
 
