@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import hmac
+from typing import Any
 
 from flask import Flask, current_app, g, render_template, request, session
 from flask_wtf.csrf import CSRFError
@@ -109,7 +108,7 @@ def _own_expired_token(error: CSRFError) -> bool:
     raw = session.get(field)
     if not token or not raw:
         return False
-    secret = current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
+    secret = current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key or ""
     try:
         value = URLSafeTimedSerializer(secret, salt="wtf-csrf-token").loads(token)
     except BadData:

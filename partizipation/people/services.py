@@ -52,7 +52,6 @@ def set_listing_consent(session: Session, person: Person, listed: bool, *, actor
 def invite_person(session: Session, person: Person, *, actor: User, locale: str = "de") -> User:
     """Create an account for the person (an invitation mail) and link it."""
     from ..accounts.services import invite_user
-
     from .privacy import health_data_guard
 
     if person.user_id is not None:

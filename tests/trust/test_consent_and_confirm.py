@@ -12,9 +12,7 @@ from partizipation.council.models import SupportConsent, SupportNeed
 from partizipation.facilitators.models import Facilitator
 from partizipation.people.models import DeletionRequest
 from tests.conftest import login
-from tests.council.conftest import member  # noqa: F401 - the fixture
 from tests.council.conftest import post
-from tests.facilitators.conftest import cast  # noqa: F401 - the fixture
 from tests.facilitators.factories import create_facilitator
 from tests.helpers import page_text
 

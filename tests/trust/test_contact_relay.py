@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import func, select
 
 from partizipation.mail.models import OutboxMessage
-from tests.facilitators.conftest import cast  # noqa: F401 - the fixture
 from tests.facilitators.factories import create_facilitator
 from tests.helpers import csrf_token, page_text
 

@@ -15,9 +15,9 @@ from partizipation.audit.models import AuditEntry
 from partizipation.council.models import SupportConsent, SupportNeed
 from partizipation.people.models import Person
 from tests.accounts.helpers import outbox, send_form
+from tests.conftest import login
 from tests.council.factories import create_body, create_membership, create_person, create_term
 from tests.factories import create_user
-from tests.conftest import login
 from tests.helpers import page_text
 
 
