@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import current_app, request
@@ -18,7 +18,6 @@ from flask import session as cookie
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..db import utcnow
 from .models import User, UserSession
 
 KEY = "sid"
@@ -28,8 +27,14 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def _wall_clock() -> datetime:
+    """A sign-in's age is measured by the wall clock, not the platform's (which tests move to a
+    meeting's start, and which must not sign anybody out)."""
+    return datetime.now(UTC)
+
+
 def _cutoff() -> datetime:
-    return utcnow() - timedelta(hours=int(current_app.config.get("SESSION_MAX_HOURS", 24)))
+    return _wall_clock() - timedelta(hours=int(current_app.config.get("SESSION_MAX_HOURS", 24)))
 
 
 def start(session: Session, user: User) -> None:
@@ -38,7 +43,8 @@ def start(session: Session, user: User) -> None:
     purge_expired(session)
     key = secrets.token_urlsafe(32)
     agent = (request.user_agent.string or "")[:200] if request else ""
-    session.add(UserSession(user_id=user.id, key_hash=_digest(key), user_agent=agent))
+    session.add(UserSession(user_id=user.id, key_hash=_digest(key), user_agent=agent,
+                            created_at=_wall_clock()))
     session.flush()
     cookie[KEY] = key
 
