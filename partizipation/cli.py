@@ -119,9 +119,13 @@ def purge_outbox_command(days: int | None) -> None:
     from .mail.retention import purge_outbox
 
     keep = days if days is not None else current_app.config["OUTBOX_RETENTION_DAYS"]
+    from .accounts.sessions import purge_expired
+
     count = purge_outbox(db.session, days=keep)
+    sessions = purge_expired(db.session)
     db.session.commit()
     click.echo(f"Deleted {count} old messages from the outbox (kept: the last {keep} days).")
+    click.echo(f"Deleted {sessions} expired sign-in sessions.")
 
 
 @click.command("reminders")

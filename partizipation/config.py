@@ -43,8 +43,16 @@ DEFAULTS: dict[str, Any] = {
     "RESET_TOKEN_MAX_AGE": 2 * 60 * 60,
     "INVITE_TOKEN_MAX_AGE": 14 * 24 * 60 * 60,
     "LOGIN_LIMIT": "5 per 15 minutes",
+    # Failed sign-ins for one account from all addresses together; when reached, passwords for
+    # it wait and the owner gets a one-time sign-in link by mail (nobody is locked out).
+    "ACCOUNT_LOGIN_LIMIT": "50 per hour",
+    # A sign-in lasts at most this long (the server-side session row is then deleted).
+    "SESSION_MAX_HOURS": 24,
     "FEEDBACK_LIMIT": "5 per hour",
     "CONTACT_LIMIT": "5 per hour",
+    # The relayed contact form: per facilitator, and for all facilitators together.
+    "CONTACT_RECIPIENT_LIMIT": "5 per day",
+    "CONTACT_TOTAL_LIMIT": "30 per hour",
     "RESET_LIMIT": "5 per hour",
     # Comments and reports on news posts, per signed-in account.
     "COMMENT_LIMIT": "10 per hour",
@@ -72,7 +80,8 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_SAMESITE": "Lax",
 }
 
-_INT_KEYS = {"SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
+_INT_KEYS = {"SESSION_MAX_HOURS",
+             "SMTP_PORT", "SMTP_TIMEOUT", "MAX_CONTENT_LENGTH", "RESET_TOKEN_MAX_AGE",
              "INVITE_TOKEN_MAX_AGE", "ARGON2_TIME_COST", "ARGON2_MEMORY_COST",
              "ARGON2_PARALLELISM", "SIGN_VIDEO_MAX_BYTES", "NEWS_VIDEO_MAX_BYTES",
              "TRUSTED_PROXIES", "OUTBOX_RETENTION_DAYS", "PAGE_CACHE_TIMEOUT"}

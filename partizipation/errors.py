@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from flask import Flask, g, render_template, request
+from flask import Flask, current_app, g, render_template, request, session
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -42,7 +43,10 @@ def init_app(app: Flask) -> None:
             for key, value in request.form.items(multi=True)
             if key not in _SECRET_FIELDS
         ]
-        return render_template("errors/csrf.html", fields=fields, action=request.path), 400
+        # Offer to send it again only for a genuine, expired token of this very session: any
+        # other token may be a forged POST, which must never become a one-click form (12.6).
+        return render_template("errors/csrf.html", fields=fields, action=request.path,
+                               resend=_own_expired_token(error)), 400
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Any:
@@ -91,3 +95,22 @@ def _render_without_database(code: int) -> tuple[str, int]:
         g.skip_user_lookup = True
         g._login_user = AnonymousUserMixin()
     return _render(code)
+
+
+def _own_expired_token(error: CSRFError) -> bool:
+    """Whether the rejected token was issued to this session and only too old."""
+    from itsdangerous import BadData, URLSafeTimedSerializer
+
+    if "expired" not in str(error.description or ""):
+        return False
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    token = request.form.get(field)
+    raw = session.get(field)
+    if not token or not raw:
+        return False
+    secret = current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key or ""
+    try:
+        value = URLSafeTimedSerializer(secret, salt="wtf-csrf-token").loads(token)
+    except BadData:
+        return False
+    return hmac.compare_digest(str(value), str(raw))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, g, request, session
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -21,6 +21,20 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        if _signed_in() and request.endpoint != "static":
+            # Pages and downloads for a signed-in person may hold personal and health data:
+            # never kept in a browser or proxy cache (issue 12.4).
+            response.headers["Cache-Control"] = "no-store"
         if app.config["SESSION_COOKIE_SECURE"]:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
+
+
+def _signed_in() -> bool:
+    """Whether this request had a signed-in user, without loading one just to ask."""
+    if g.get("skip_user_lookup"):
+        return False
+    user = g.get("_login_user")
+    if user is not None and getattr(user, "is_authenticated", False):
+        return True
+    return "_user_id" in session

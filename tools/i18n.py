@@ -44,7 +44,8 @@ def sources(domain: str) -> list[Path]:
     if domain != CORE:
         return [p for p in (PACKAGE / domain, TEMPLATES / domain) if p.exists()]
     core = [p for p in PACKAGE.glob("*.py")] + [PACKAGE / "core"]
-    core += [TEMPLATES / name for name in ("base.html", "_macros", "errors", "core")]
+    core += [TEMPLATES / name
+             for name in ("base.html", "confirm.html", "_macros", "errors", "core")]
     return [p for p in core if p.exists()]
 
 

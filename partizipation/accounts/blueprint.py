@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, g
+from flask_login import user_logged_in, user_logged_out
 from sqlalchemy.exc import DBAPIError
 
 from ..db import db
 from ..extensions import login_manager
 from ..i18n import _l
-from . import permissions
+from . import permissions, sessions
 from .forms import LOCALE_LABELS, ROLE_LABELS
 from .models import User
 
@@ -29,7 +32,8 @@ def load_user(user_id: str) -> User | None:
         return None
     try:
         ident, _, version = user_id.partition(":")
-        user = db.session.get(User, int(ident))
+        # Logged out (or signed out everywhere): the cookie's session row is gone.
+        user = sessions.load_user(db.session, int(ident))
     except (ValueError, DBAPIError):
         return None
     # A changed password or a deactivation raises session_version and ends every other session.
@@ -46,3 +50,13 @@ def account_roles(user: User) -> list[str]:
 
     return [str(ROLE_LABELS.get(user.role, user.role)),
             *scoped_roles(db.session, [user.id]).get(user.id, [])]
+
+
+@user_logged_in.connect
+def _session_started(sender: Any, user: User, **extra: Any) -> None:
+    sessions.start(db.session, user)
+
+
+@user_logged_out.connect
+def _session_ended(sender: Any, user: Any, **extra: Any) -> None:
+    sessions.end_current(db.session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, utcnow
@@ -42,3 +42,19 @@ class User(Base):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
+
+
+class UserSession(Base):
+    """One signed-in browser: the cookie carries a random key, the table its digest. Logging out
+    deletes the row, so a copied cookie no longer works; rows older than the session lifetime are
+    deleted at every sign-in and by `purge-outbox`."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the key in the cookie (a stolen database does not give working cookies).
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # The browser as it names itself, shortened: helps the person tell their sessions apart.
+    user_agent: Mapped[str] = mapped_column(String(200), default="")

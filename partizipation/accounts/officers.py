@@ -11,12 +11,16 @@ from ..permissions import Role
 from .models import User
 
 
+def active_officers(session: Session) -> list[User]:
+    """The active accounts with the officer role (role changes and invitations are mailed to
+    them by name)."""
+    return list(session.scalars(select(User).where(
+        User.role == Role.OFFICER.value, User.is_active.is_(True)).order_by(User.id)))
+
+
 def officer_recipients(session: Session) -> list[tuple[str, str]]:
     """(address, locale) of each officer account and of OFFICER_EMAIL, each address once."""
-    officers = list(session.scalars(
-        select(User).where(User.role == Role.OFFICER.value, User.is_active.is_(True))
-        .order_by(User.id)
-    ))
+    officers = active_officers(session)
     recipients: list[tuple[str, str]] = []
     seen: set[str] = set()
     configured = (current_app.config.get("OFFICER_EMAIL") or "").strip()

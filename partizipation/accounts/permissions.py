@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..permissions import Role, is_admin, is_officer_or_admin, is_signed_in
+from ..permissions import Role, is_admin, is_officer, is_officer_or_admin, is_signed_in
 
 
 def can_edit_profile(user: Any) -> bool:
@@ -18,12 +18,15 @@ def can_manage_users(user: Any) -> bool:
 
 
 def can_assign_role(actor: Any, role: str) -> bool:
-    """Only an admin may give the admin role; the officer may give every other role."""
+    """Only an admin may give the admin role; only the officer may give the officer role (it
+    opens health data, which the admin must never reach); both may give the other roles."""
     if role not in {r.value for r in Role}:
         return False
-    if is_admin(actor):
-        return True
-    return can_manage_users(actor) and role != Role.ADMIN
+    if role == Role.OFFICER:
+        return is_officer(actor)
+    if role == Role.ADMIN:
+        return is_admin(actor)
+    return can_manage_users(actor)
 
 
 def can_change_user(actor: Any, target: Any) -> bool:
@@ -34,8 +37,10 @@ def can_change_user(actor: Any, target: Any) -> bool:
 
 
 def can_change_role(actor: Any, target: Any, new_role: str | None = None) -> bool:
-    """Change `target`'s role (to `new_role`, when given)."""
+    """Change `target`'s role (to `new_role`, when given); an officer's role only the officer."""
     if not can_change_user(actor, target):
+        return False
+    if target.role == Role.OFFICER and not is_officer(actor):
         return False
     return new_role is None or can_assign_role(actor, new_role)
 

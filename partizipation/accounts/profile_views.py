@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, session, url_for
+from flask import abort, flash, make_response, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from ..db import db
 from ..domain import DomainError
+from ..forms import ActionForm
 from ..permissions import require
+from . import sessions
 from .blueprint import bp
 from .forms import ChangeEmailForm, ChangePasswordForm, ProfileForm
 from .permissions import can_edit_profile
@@ -86,3 +88,28 @@ def change_email():  # type: ignore[no-untyped-def]
             )
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/change_email.html", form=form, user=user)
+
+
+@bp.get("/mein-bereich/profil/sitzungen")
+@login_required
+def sessions_view():  # type: ignore[no-untyped-def]
+    """Where the account is signed in now, with "sign out everywhere"."""
+    require(can_edit_profile(current_user))
+    rows = sessions.active(db.session, current_user)
+    return render_template("accounts/sessions.html", rows=rows, form=ActionForm(),
+                           current_id=sessions.current_id(db.session))
+
+
+@bp.post("/mein-bereich/profil/sitzungen/ueberall-abmelden")
+@login_required
+def sign_out_everywhere():  # type: ignore[no-untyped-def]
+    require(can_edit_profile(current_user))
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    user = current_user._get_current_object()
+    count = sessions.end_all(db.session, user)
+    logout_user()
+    db.session.commit()
+    flash(_("You are signed out on every device (%(count)s sessions ended).", count=count),
+          "success")
+    return make_response(redirect(url_for("accounts.login")))

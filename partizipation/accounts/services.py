@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -15,11 +16,16 @@ from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
 from .models import User
+from .officers import active_officers
 from .passwords import hash_password, needs_rehash, verify_password
 from .permissions import can_assign_role, can_change_role, can_change_user
 from .tokens import Purpose, make_token, max_age
 
 LOCALES = ("de", "en")
+_NOTICE_SUBJECTS = {
+    "role": _l("A role was changed at %(site_name)s"),
+    "invitation": _l("An invitation was sent at %(site_name)s"),
+}
 # Higher number, more power: re-inviting an account never lowers its role.
 _ROLE_RANK = {Role.MEMBER: 0, Role.EDITOR: 1, Role.OFFICER: 2, Role.ADMIN: 3}
 
@@ -145,11 +151,18 @@ def invite_user(
             session, email=email, display_name=display_name, role=role, locale=locale
         )
     else:
+        from ..people.privacy import health_data_guard, person_of_user
+
+        health_data_guard(session, person_of_user(session, user), actor)
         user.display_name = display_name.strip() or user.display_name
         user.locale = locale
         if _ROLE_RANK[Role(role)] > _ROLE_RANK[Role(user.role)]:
             user.role = role
+        # A new link replaces the earlier ones: the fingerprint in them no longer matches.
+        user.session_version += 1
         session.flush()
+    record_event(session, user, "invited", {"role": [None, user.role]}, actor=actor)
+    notify_officers(session, "invitation", user, actor=actor, new_role=user.role)
     queue_mail(
         session,
         to=user.email,
@@ -176,10 +189,21 @@ def accept_invitation(session: Session, user: User, *, display_name: str, passwo
 # --- passwords -------------------------------------------------------------------------------
 
 
+def _end_sessions(user: User) -> None:
+    from sqlalchemy.orm import object_session
+
+    from . import sessions
+
+    session = object_session(user)
+    if session is not None and user.id is not None:
+        sessions.end_all(session, user)
+
+
 def _set_password(user: User, password: str) -> None:
     user.password_hash = hash_password(password)
     # Ends every other session and makes every link sent before unusable.
     user.session_version += 1
+    _end_sessions(user)
 
 
 def request_password_reset(session: Session, email: str) -> None:
@@ -198,6 +222,31 @@ def request_password_reset(session: Session, email: str) -> None:
         link=absolute_url("accounts.reset_password", token=make_token(user, Purpose.RESET)),
         hours=_hours(Purpose.RESET),
     )
+
+
+def send_signin_link(session: Session, email: str) -> None:
+    """Mail a one-time sign-in link to the owner of an account whose password sign-in is
+    paused after many failures from several addresses; silent for unknown addresses."""
+    user = find_user_by_email(session, email)
+    if user is None or not user.is_active or not user.password_hash:
+        return
+    queue_mail(
+        session,
+        to=user.email,
+        subject=_l("Your sign-in link for %(site_name)s"),
+        template="accounts/mail/signin_link.txt",
+        locale=user.locale,
+        site_name=current_app.config["SITE_NAME"],
+        display_name=user.display_name,
+        link=absolute_url("accounts.signin_link", token=make_token(user, Purpose.SIGNIN)),
+        hours=_hours(Purpose.SIGNIN),
+    )
+
+
+def sign_in_by_link(session: Session, user: User) -> None:
+    """Signing in uses the link up (its fingerprint holds the time of the last sign-in)."""
+    user.last_login_at = utcnow()
+    session.flush()
 
 
 def reset_password(session: Session, user: User, *, password: str) -> None:
@@ -291,8 +340,11 @@ def change_role(session: Session, target: User, role: str, *, actor: User) -> No
     _check_role(role)
     if not can_change_role(actor, target, role):
         raise DomainError(str(_l("You cannot give this role. Choose another role.")), "role")
+    old_role = target.role
     target.role = role
     session.flush()
+    if old_role != role:
+        notify_officers(session, "role", target, actor=actor, old_role=old_role, new_role=role)
 
 
 def set_active(session: Session, target: User, active: bool, *, actor: User) -> None:
@@ -302,4 +354,38 @@ def set_active(session: Session, target: User, active: bool, *, actor: User) -> 
     target.is_active = active
     if not active:
         target.session_version += 1
+        _end_sessions(target)
     session.flush()
+
+
+# --- notices to the officers ----------------------------------------------------------------
+
+
+def record_event(session: Session, user: User, action: str, changes: dict[str, Any], *,
+                 actor: User | None) -> None:
+    """A change-log row for something that changes no column (an invitation sent)."""
+    from ..audit.models import AuditEntry
+
+    session.add(AuditEntry(actor_id=actor.id if actor else None, table_name="users",
+                           row_id=user.id, action=action, changes=changes))
+    session.flush()
+
+
+def notify_officers(session: Session, kind: str, target: User, *, actor: User | None,
+                    new_role: str, old_role: str = "") -> None:
+    """Mail every officer about a role change or an invitation (issue 12.1)."""
+    from .forms import ROLE_LABELS
+
+    link = absolute_url("accounts.user_detail", user_id=target.id)
+    for officer in active_officers(session):
+        with force_locale(officer.locale):
+            old_label, new_label = str(ROLE_LABELS.get(old_role, old_role)), str(
+                ROLE_LABELS.get(new_role, new_role))
+        queue_mail(
+            session, to=officer.email, subject=_NOTICE_SUBJECTS[kind],
+            template="accounts/mail/officer_notice.txt", locale=officer.locale,
+            site_name=current_app.config["SITE_NAME"], display_name=officer.display_name,
+            kind=kind, actor=actor.display_name if actor else "–",
+            target_name=target.display_name, target_email=target.email,
+            old_role=old_label, new_role=new_label, link=link,
+        )

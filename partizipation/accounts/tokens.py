@@ -22,12 +22,14 @@ class Purpose(StrEnum):
     RESET = "reset"
     INVITE = "invite"
     EMAIL = "email"
+    SIGNIN = "signin"
 
 
 _MAX_AGE_KEYS = {
     Purpose.RESET: "RESET_TOKEN_MAX_AGE",
     Purpose.INVITE: "INVITE_TOKEN_MAX_AGE",
     Purpose.EMAIL: "RESET_TOKEN_MAX_AGE",
+    Purpose.SIGNIN: "RESET_TOKEN_MAX_AGE",
 }
 
 
@@ -49,16 +51,20 @@ def _serializer(purpose: Purpose) -> URLSafeTimedSerializer:
     )
 
 
-def fingerprint(user: User) -> str:
-    """A short keyed digest of what using a link changes (never reveals the hash itself)."""
+def fingerprint(user: User, purpose: Purpose | None = None) -> str:
+    """A short keyed digest of what using a link changes (never reveals the hash itself).
+
+    A sign-in link is used up by signing in (the time of the last sign-in is part of it)."""
     state = f"{user.password_hash or ''}|{user.session_version}|{user.email}"
+    if purpose == Purpose.SIGNIN:
+        state += f"|{user.last_login_at.isoformat() if user.last_login_at else ''}"
     key = current_app.config["SECRET_KEY"].encode()
     return hmac.new(key, state.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def make_token(user: User, purpose: Purpose, **extra: Any) -> str:
     """A signed token for `purpose`; `extra` (JSON-ready) travels inside it."""
-    return _serializer(purpose).dumps({"u": user.id, "f": fingerprint(user), **extra})
+    return _serializer(purpose).dumps({"u": user.id, "f": fingerprint(user, purpose), **extra})
 
 
 def max_age(purpose: Purpose) -> int:
@@ -78,6 +84,6 @@ def load_token(session: Session, token: str, purpose: Purpose) -> tuple[User, di
     user = session.get(User, payload["u"])
     if user is None or not user.is_active:
         raise TokenInvalid
-    if not hmac.compare_digest(str(payload.get("f", "")), fingerprint(user)):
+    if not hmac.compare_digest(str(payload.get("f", "")), fingerprint(user, purpose)):
         raise TokenInvalid
     return user, payload

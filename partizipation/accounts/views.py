@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import (
     abort,
     current_app,
@@ -13,7 +15,9 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
+from limits import parse as parse_limit
 
 from ..db import db
 from ..domain import DomainError
@@ -35,6 +39,8 @@ from .services import (
     normalize_email,
     request_password_reset,
     reset_password,
+    send_signin_link,
+    sign_in_by_link,
 )
 from .tokens import Purpose, TokenExpired, TokenInvalid, load_token
 
@@ -48,7 +54,34 @@ def _reset_limit() -> str:
 
 
 def _email_key() -> str:
-    return "login:" + normalize_email(request.form.get("email", ""))[:254]
+    """Failures count per account *and* address: nobody locks out an owner from elsewhere."""
+    email = normalize_email(request.form.get("email", ""))[:254]
+    return f"login:{email}:{get_remote_address()}"
+
+
+def _account_limit() -> Any:
+    return parse_limit(current_app.config.get("ACCOUNT_LOGIN_LIMIT", "50 per hour"))
+
+
+def _account_key(email: str) -> str:
+    return "login-account:" + normalize_email(email)[:254]
+
+
+def _account_blocked(email: str) -> bool:
+    """Whether passwords for this account wait (too many failures from all addresses)."""
+    if not limiter.enabled:
+        return False
+    return not limiter.limiter.test(_account_limit(), _account_key(email))
+
+
+def _count_account_failure(email: str) -> None:
+    """Count a failure; when the account limit is reached, mail its owner a sign-in link."""
+    if not limiter.enabled:
+        return
+    limiter.limiter.hit(_account_limit(), _account_key(email))
+    if _account_blocked(email):
+        send_signin_link(db.session, email)
+        db.session.commit()
 
 
 def _reset_email_key() -> str:
@@ -67,8 +100,17 @@ def login():  # type: ignore[no-untyped-def]
         return redirect(url_for("accounts.my_area"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.email.data or "", form.password.data or "")
+        email = form.email.data or ""
+        if _account_blocked(email):
+            form.password.data = None
+            form.form_errors.append(_l(
+                "Too many failed sign-in attempts for this account from several places. For "
+                "your safety, sign in with the sign-in link we sent to the account's email "
+                "address, or wait an hour."))
+            return render_template("accounts/login.html", form=form), 429
+        user = authenticate(db.session, email, form.password.data or "")
         if user is None:
+            _count_account_failure(email)
             form.form_errors.append(_l("The email address or the password is wrong."))
         elif not user.is_active:
             form.form_errors.append(
@@ -102,7 +144,8 @@ def too_many_attempts(error):  # type: ignore[no-untyped-def]
 @login_required
 def logout():  # type: ignore[no-untyped-def]
     ActionForm().validate_on_submit()
-    logout_user()
+    logout_user()  # deletes this session's row (accounts.blueprint): a copied cookie is dead
+    db.session.commit()
     flash(_("You are signed out."), "success")
     return redirect(url_for("bitv.home"))
 
@@ -201,3 +244,24 @@ def confirm_email(token: str):  # type: ignore[no-untyped-def]
     page = render_template("accounts/confirm_email.html", form=form, new_email=new_email)
     return _private(make_response(page))
 
+
+
+@bp.route("/anmelden/link/<token>", methods=["GET", "POST"])
+def signin_link(token: str):  # type: ignore[no-untyped-def]
+    """The one-time sign-in link mailed when an account's failure limit was reached."""
+    try:
+        user, _payload = load_token(db.session, token, Purpose.SIGNIN)
+    except (TokenExpired, TokenInvalid) as error:
+        return _link_problem(error, Purpose.SIGNIN)
+    # Opening the link only shows a button: mail scanners that follow links change nothing.
+    form = ActionForm()
+    if form.validate_on_submit():
+        sign_in_by_link(db.session, user)
+        login_user(user)
+        db.session.commit()
+        if limiter.enabled:
+            limiter.limiter.clear(_account_limit(), _account_key(user.email))
+        flash(_("You are signed in."), "success")
+        return redirect(url_for("accounts.my_area"))
+    page = render_template("accounts/signin_link.html", form=form, user=user)
+    return _private(make_response(page))

@@ -29,7 +29,8 @@ TABLES = {
     "agreement_documents": _l("Document of an agreement"), "milestones": _l("Milestone"),
     "milestone_steps": _l("Step of a milestone"),
 }
-ACTIONS = {"created": _l("created"), "changed": _l("changed"), "deleted": _l("deleted")}
+ACTIONS = {"created": _l("created"), "changed": _l("changed"), "deleted": _l("deleted"),
+           "invited": _l("invited")}
 
 
 def can_view_audit_log(user: Any) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..db import db
@@ -24,6 +24,7 @@ from .support import (
     SUPPORT_CONSENT_TEXT,
     consent,
     disabilities_of,
+    needs_consent,
     needs_of,
     record_disability_kinds,
     record_support_needs,
@@ -49,7 +50,8 @@ def support_needs():  # type: ignore[no-untyped-def]
     given = consent(db.session, person, ConsentPurpose.SUPPORT_NEEDS)
     needs = needs_of(db.session, person)
     form = SupportNeedsForm()
-    form.consent_needed = given is None
+    ask_consent = needs_consent(db.session, person, ConsentPurpose.SUPPORT_NEEDS)
+    form.consent_needed = ask_consent  # consent once; again only when its text changes
     if not form.is_submitted():
         form.needs.data = [n.kind for n in needs]
         form.other_details.data = next(
@@ -67,7 +69,7 @@ def support_needs():  # type: ignore[no-untyped-def]
             return redirect(url_for("council.support_needs"))
     return render_template("council/support_needs.html", form=form, consent_row=given,
                            needs=needs, consent_text=SUPPORT_CONSENT_TEXT,
-                           withdraw_form=ActionForm())
+                           ask_consent=ask_consent)
 
 
 @bp.route(f"{MY}/oeffentliche-nennung", methods=["GET", "POST"])
@@ -101,18 +103,33 @@ def disability():  # type: ignore[no-untyped-def]
             flash(_l("Your information has been saved."), "success")
             return redirect(url_for("council.disability"))
     return render_template("council/disability.html", form=form, consent_row=given, rows=rows,
-                           consent_text=DISABILITY_CONSENT_TEXT)
+                           consent_text=DISABILITY_CONSENT_TEXT,
+                           ask_consent=needs_consent(db.session, person,
+                                                     ConsentPurpose.DISABILITY_KIND))
 
 
-@bp.post(f"{MY}/<any(unterstuetzung, behinderung):page>/widerrufen")
+@bp.route(f"{MY}/<any(unterstuetzung, behinderung):page>/widerrufen", methods=["GET", "POST"])
 def withdraw(page: str):  # type: ignore[no-untyped-def]
+    """Withdrawing deletes data: a page asks first (works without JavaScript)."""
     person = _own_person()
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    purpose = (ConsentPurpose.SUPPORT_NEEDS if page == "unterstuetzung"
-               else ConsentPurpose.DISABILITY_KIND)
-    withdraw_consent(db.session, person, purpose, actor=current_user)
-    db.session.commit()
-    flash(_l("Your consent has been withdrawn and the information deleted."), "success")
     endpoint = "council.support_needs" if page == "unterstuetzung" else "council.disability"
-    return redirect(url_for(endpoint))
+    form = ActionForm()
+    if request.method == "POST" and not form.validate_on_submit():
+        abort(400)
+    if request.method == "POST" and request.form.get("confirmed") == "yes":
+        purpose = (ConsentPurpose.SUPPORT_NEEDS if page == "unterstuetzung"
+                   else ConsentPurpose.DISABILITY_KIND)
+        withdraw_consent(db.session, person, purpose, actor=current_user)
+        db.session.commit()
+        flash(_l("Your consent has been withdrawn and the information deleted."), "success")
+        return redirect(url_for(endpoint))
+    if request.method == "POST":
+        return redirect(url_for("council.withdraw", page=page))
+    question = (_l("Withdraw your consent and delete your support needs?")
+                if page == "unterstuetzung"
+                else _l("Withdraw your consent and delete the kind of your disability?"))
+    return render_template(
+        "confirm.html", form=form, page_title=question, action=request.path,
+        explanation=_l("The information is deleted at once and cannot be restored. You can "
+                       "enter it again later and agree again."),
+        button=_l("Yes, withdraw and delete"), cancel_url=url_for(endpoint))

@@ -71,6 +71,17 @@ def export(session: Session, user: User, person: Person | None) -> dict[str, Any
     return data
 
 
+def has_health_data(session: Session, person: Person) -> bool:
+    """Whether any health data of the person is on record (a consent covers every kind: support
+    needs, kind of disability and support for a meeting all need one)."""
+    if person.id is None:
+        return False
+    for table in (SupportConsent, SupportNeed, PersonDisability):
+        if session.scalar(select(table.id).where(table.person_id == person.id).limit(1)):
+            return True
+    return False
+
+
 def erase(session: Session, user: User, person: Person | None) -> None:
     """Delete the person's health data and the consents that covered it."""
     if person is None:

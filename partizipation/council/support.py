@@ -62,6 +62,14 @@ def disabilities_of(session: Session, person: Person) -> list[PersonDisability]:
                                 .order_by(PersonDisability.id)))
 
 
+def needs_consent(session: Session, person: Person, purpose: ConsentPurpose) -> bool:
+    """Whether the person must (still or again) agree: no consent yet, or to an older text."""
+    version = (SUPPORT_CONSENT_VERSION if purpose == ConsentPurpose.SUPPORT_NEEDS
+               else DISABILITY_CONSENT_VERSION)
+    row = consent(session, person, purpose)
+    return row is None or row.text_version != version
+
+
 def _record_consent(
     session: Session, person: Person, purpose: ConsentPurpose, version: str, text: Any
 ) -> None:
@@ -77,8 +85,9 @@ def record_support_needs(
     session: Session, person: Person, *, needs: list[str], other_details: str,
     consented: bool, actor: User,
 ) -> None:
-    """Store the person's support needs (replacing earlier ones); needs consent."""
-    if not consented:
+    """Store the person's support needs (replacing earlier ones); needs consent once, and again
+    only when the consent text changed."""
+    if not consented and needs_consent(session, person, ConsentPurpose.SUPPORT_NEEDS):
         raise DomainError(
             _l("Tick the box to agree. Without your consent we cannot store your support needs."),
             "consent",
@@ -108,8 +117,8 @@ def record_support_needs(
 def record_disability_kinds(
     session: Session, person: Person, *, kinds: list[str], consented: bool, actor: User
 ) -> None:
-    """Store the kind(s) of disability the person chose to give; needs its own consent."""
-    if not consented:
+    """Store the kind(s) of disability the person chose to give; needs its own consent (once)."""
+    if not consented and needs_consent(session, person, ConsentPurpose.DISABILITY_KIND):
         raise DomainError(
             _l("Tick the box to agree. Without your consent we cannot store this information."),
             "consent",

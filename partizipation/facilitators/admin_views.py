@@ -187,6 +187,21 @@ def send_back(facilitator_id: int):  # type: ignore[no-untyped-def]
     return render_template("facilitators/send_back.html", form=form, facilitator=item)
 
 
+def _confirm_end(item: Facilitator, form: EndForm):  # type: ignore[no-untyped-def]
+    """The question before ending (works without JavaScript): the values travel along."""
+    db.session.expire(item)
+    ended_on = form.ended_on.raw_data[0] if form.ended_on.raw_data else ""
+    return render_template(
+        "confirm.html", form=form, action=request.path,
+        page_title=_l("End the work of %(name)s?", name=item.person.name),
+        explanation=_l("After ending, the data can no longer be changed and the facilitator is "
+                       "no longer listed. This cannot be undone."),
+        details=[(_l("Last day"), ended_on), (_l("Reason"), form.reason.data or "")],
+        fields=[("ended_on", ended_on), ("reason", form.reason.data or "")],
+        button=_l("Yes, end the work"),
+        cancel_url=url_for(".facilitator", facilitator_id=item.id))
+
+
 @bp.route("/verwaltung/begleitung/<int:facilitator_id>/beenden", methods=["GET", "POST"])
 @login_required
 def end(facilitator_id: int):  # type: ignore[no-untyped-def]
@@ -196,13 +211,23 @@ def end(facilitator_id: int):  # type: ignore[no-untyped-def]
     if request.method == "GET" and not perms.can_end_facilitator(current_user, item):
         return _already_decided(item)
     if form.validate_on_submit() and form.ended_on.data is not None:
+        confirmed = request.form.get("confirmed") == "yes"
         try:
-            services.end_facilitator(db.session, item, ended_on=form.ended_on.data,
-                                     reason=form.reason.data or "", actor=current_user)
+            if confirmed:
+                services.end_facilitator(db.session, item, ended_on=form.ended_on.data,
+                                         reason=form.reason.data or "", actor=current_user)
+            else:
+                # Check the rules now, change nothing yet: the question comes first.
+                with db.session.begin_nested() as trial:
+                    services.end_facilitator(db.session, item, ended_on=form.ended_on.data,
+                                             reason=form.reason.data or "", actor=current_user)
+                    trial.rollback()
         except DomainError as error:
             db.session.rollback()
             form.put_error(error)
         else:
+            if not confirmed:
+                return _confirm_end(item, form)
             db.session.commit()
             flash(_l("The work of %(name)s is recorded as ended.", name=item.person.name),
                   "success")

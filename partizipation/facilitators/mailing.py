@@ -35,8 +35,22 @@ def relay_message(session: Session, facilitator: Facilitator, *, sender_name: st
         template="facilitators/mail/contact.txt", locale=recipient_locale(facilitator.person),
         sender_name=_one_line(sender_name), sender_email=sender_email.strip(),
         message=message.strip(), facilitator_name=facilitator.person.name,
-        municipality_name=facilitator.municipality.name,
+        municipality_name=facilitator.municipality.name, officer_email=_officer_email(session),
     )
+
+
+def _officer_email(session: Session) -> str:
+    """Where abuse of the contact form is reported: OFFICER_EMAIL, else an officer's address."""
+    from flask import current_app
+    from sqlalchemy import select
+
+    from ..permissions import Role
+
+    configured = current_app.config.get("OFFICER_EMAIL")
+    if configured:
+        return str(configured)
+    return session.scalar(select(User.email).where(
+        User.role == Role.OFFICER.value, User.is_active.is_(True)).order_by(User.id).limit(1)) or ""
 
 
 def email_facilitators(session: Session, *, title: str, message: str,

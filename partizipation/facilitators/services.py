@@ -199,6 +199,10 @@ def update_facilitator(session: Session, facilitator: Facilitator, data: Facilit
     if facilitator.status == FacilitatorStatus.ENDED:
         raise DomainError(_l("An ended facilitator cannot be changed."))
     data = _clean(data)
+    if data.email != facilitator.person.email:
+        from ..people.privacy import health_data_guard
+
+        health_data_guard(session, facilitator.person, actor)
     _check(session, facilitator.municipality, data, facilitator)
     with _one_per_address(session, facilitator.municipality, data):
         _apply(facilitator.person, facilitator, data)
@@ -316,6 +320,12 @@ def invite_facilitator(session: Session, facilitator: Facilitator, *, actor: Use
     lock_row(session, Facilitator, facilitator.id)
     person = facilitator.person
     session.refresh(person)
+    from ..people.privacy import health_data_guard
+
+    try:
+        health_data_guard(session, person, actor)
+    except DomainError as error:
+        raise DomainError(str(error)) from error
     if person.user_id is not None:
         raise DomainError(_l("%(name)s already has access to the platform.",
                                    name=person.name))

@@ -46,6 +46,22 @@ def _contact_limit() -> str:
     return current_app.config["CONTACT_LIMIT"]
 
 
+def _recipient_limit() -> str:
+    return current_app.config.get("CONTACT_RECIPIENT_LIMIT", "5 per day")
+
+
+def _total_limit() -> str:
+    return current_app.config.get("CONTACT_TOTAL_LIMIT", "30 per hour")
+
+
+def _recipient_key() -> str:
+    return f"contact-to:{(request.view_args or {}).get('facilitator_id')}"
+
+
+def _all_key() -> str:
+    return "contact-all"
+
+
 def _sent(response: Response) -> bool:
     return response.status_code == 302
 
@@ -59,6 +75,10 @@ def _public_facilitator(facilitator_id: int) -> Facilitator:
 
 @bp.route("/kommunen/begleitung/<int:facilitator_id>/kontakt", methods=["GET", "POST"])
 @limiter.limit(_contact_limit, methods=["POST"], deduct_when=_sent)
+# Besides each address: a cap per facilitator and one for all of them together, so that many
+# addresses cannot flood one person or use the form as a relay (issue 12.5).
+@limiter.limit(_recipient_limit, key_func=_recipient_key, methods=["POST"], deduct_when=_sent)
+@limiter.limit(_total_limit, key_func=_all_key, methods=["POST"], deduct_when=_sent)
 def contact(facilitator_id: int):  # type: ignore[no-untyped-def]
     facilitator = _public_facilitator(facilitator_id)
     form = ContactMessageForm()
@@ -88,9 +108,16 @@ def too_many_messages(error):  # type: ignore[no-untyped-def]
                                title=_l("Too many attempts")), 429
     facilitator = _public_facilitator(facilitator_id)
     form = ContactMessageForm()
-    form.form_errors.append(_l(
-        "You have sent several messages in a short time. Your text is kept below: please wait "
-        "an hour and send it again, or write to the inclusion officer."))
+    limit = getattr(error, "limit", None)
+    if getattr(limit, "key_func", None) in (_recipient_key, _all_key):
+        # Not the sender's own count: many messages reached this person (or everyone) lately.
+        form.form_errors.append(_l(
+            "Many messages were sent through this form lately, so it pauses for a while. Your "
+            "text is kept below: please try again tomorrow, or write to the inclusion officer."))
+    else:
+        form.form_errors.append(_l(
+            "You have sent several messages in a short time. Your text is kept below: please "
+            "wait an hour and send it again, or write to the inclusion officer."))
     return render_template("facilitators/contact.html", form=form,
                            facilitator=facilitator), 429
 

@@ -27,6 +27,37 @@ def person_of(session: Session, user: Any) -> Person | None:
     return session.scalar(select(Person).where(Person.user_id == user.id))
 
 
+def has_health_data(session: Session, person: Person | None) -> bool:
+    """Whether a domain keeps health data of the person (its `personal.has_health_data`)."""
+    if person is None:
+        return False
+    for domain in with_personal_data():
+        check = getattr(domain.module("personal"), "has_health_data", None)
+        if check is not None and check(session, person):
+            return True
+    return False
+
+
+def person_of_user(session: Session, user: Any) -> Person | None:
+    """The person linked to an account (signed in or not)."""
+    if user is None or user.id is None:
+        return None
+    return session.scalar(select(Person).where(Person.user_id == user.id))
+
+
+def health_data_guard(session: Session, person: Person | None, actor: Any) -> None:
+    """Inviting a person with health data, or changing their address: the officer's alone.
+
+    Otherwise an admin could send the invitation to an address they control and read the health
+    data as that person (issue 12.1)."""
+    from ..permissions import is_officer
+
+    if not is_officer(actor) and has_health_data(session, person):
+        raise DomainError(_l(
+            "This person has health data on record. Only the inclusion officer may invite them "
+            "or change their email address."), "email")
+
+
 def export_user_data(session: Session, user: User) -> dict[str, Any]:
     """Everything the platform stores about `user`, one key per domain that stores something."""
     person = person_of(session, user)

@@ -26,6 +26,10 @@ def save_person(
     if person is None:
         person = Person()
         session.add(person)
+    elif ((data.get("email") or "").strip() or None) != person.email:
+        from .privacy import health_data_guard
+
+        health_data_guard(session, person, actor)
     for name in PERSON_FIELDS:
         value = (data.get(name) or "").strip()
         setattr(person, name, value or (None if name in {"email", "phone"} else ""))
@@ -48,9 +52,11 @@ def set_listing_consent(session: Session, person: Person, listed: bool, *, actor
 def invite_person(session: Session, person: Person, *, actor: User, locale: str = "de") -> User:
     """Create an account for the person (an invitation mail) and link it."""
     from ..accounts.services import invite_user
+    from .privacy import health_data_guard
 
     if person.user_id is not None:
         raise DomainError(_l("This person already has an account."), "email")
+    health_data_guard(session, person, actor)
     if not person.email:
         raise DomainError(_l("Enter the person's email address first, then invite them."),
                            "email")

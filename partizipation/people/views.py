@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 
 from ..db import db
@@ -59,11 +68,23 @@ def my_data_json():  # type: ignore[no-untyped-def]
         "Content-Disposition": 'attachment; filename="meine-daten.json"'})
 
 
-@bp.post(f"{MY}/meine-daten/loeschen", endpoint="request_deletion")
+@bp.route(f"{MY}/meine-daten/loeschen", methods=["GET", "POST"], endpoint="request_deletion")
 def request_deletion_view():  # type: ignore[no-untyped-def]
+    """Asking for deletion: a page asks first (works without JavaScript)."""
     require(can_request_deletion(current_user))
-    if not ActionForm().validate_on_submit():
+    form = ActionForm()
+    if request.method == "POST" and not form.validate_on_submit():
         abort(400)
+    if request.method == "GET" or request.form.get("confirmed") != "yes":
+        if request.method == "POST":
+            return redirect(url_for("people.request_deletion"))
+        return render_template(
+            "confirm.html", form=form, action=request.path,
+            page_title=_l("Ask for the deletion of your data?"),
+            explanation=_l("The inclusion officer then deletes your personal data and your "
+                           "account. You can no longer sign in. The history of the bodies keeps "
+                           "an anonymous entry instead of your name."),
+            button=_l("Yes, ask for deletion"), cancel_url=url_for("people.my_data"))
     try:
         request_deletion(db.session, current_user, actor=current_user)
     except DomainError as error:

@@ -206,11 +206,12 @@ def test_an_officer_cannot_change_an_admin(client, db_session, officer):
 def test_an_admin_can_make_an_admin(client, db_session):
     admin = create_user(db_session, role="admin")
     login(client, admin.email)
-    officer = create_user(db_session, role="officer")
-    response = send_form(client, f"/verwaltung/benutzer/{officer.id}/rolle", {"role": "admin"},
-                         page_url=f"/verwaltung/benutzer/{officer.id}")
+    # Not from an officer: only the officer removes the officer role (issue 12.1).
+    editor = create_user(db_session, role="editor")
+    response = send_form(client, f"/verwaltung/benutzer/{editor.id}/rolle", {"role": "admin"},
+                         page_url=f"/verwaltung/benutzer/{editor.id}")
     assert response.status_code == 302
-    assert _reload(db_session, officer).role == "admin"
+    assert _reload(db_session, editor).role == "admin"
 
 
 def test_nobody_can_deactivate_or_demote_themselves(client, db_session, officer):

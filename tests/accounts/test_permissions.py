@@ -53,7 +53,8 @@ ASSIGN = {
     "member": (False, False, False, False),
     "editor": (False, False, False, False),
     "officer": (True, True, True, False),
-    "admin": (True, True, True, True),
+    # Issue 12.1: the officer role opens health data, so only the officer gives it.
+    "admin": (True, True, False, True),
 }
 
 
@@ -77,6 +78,8 @@ CHANGE = {
     "admin": (True, True, True, True),
 }
 TARGET_ROLES = ["member", "editor", "officer", "admin"]
+# Whose role the acting role may change: an officer's only the officer (issue 12.1).
+ROLE_CHANGE = {**CHANGE, "admin": (True, True, False, True)}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -98,11 +101,11 @@ def test_nobody_changes_their_own_account(role):
 @pytest.mark.parametrize("new_role", TARGET_ROLES)
 def test_can_change_role(role, target_role, new_role):
     expected = (
-        CHANGE[role][TARGET_ROLES.index(target_role)]
+        ROLE_CHANGE[role][TARGET_ROLES.index(target_role)]
         and ASSIGN[role][TARGET_ROLES.index(new_role)]
     )
     assert can_change_role(actor(role), target(target_role), new_role) is expected
-    assert can_change_role(actor(role), target(target_role)) is CHANGE[role][
+    assert can_change_role(actor(role), target(target_role)) is ROLE_CHANGE[role][
         TARGET_ROLES.index(target_role)
     ]
 

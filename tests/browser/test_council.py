@@ -149,17 +149,10 @@ def test_members_roster_support_needs_and_my_data(browser, live_server):
         page.goto("/mein-bereich")
         page.get_by_role("link", name="Meine Unterstützung").click()
         _ok(page)
+        # Max agreed once (demo data): a change needs no new consent (issue 12.9).
+        assert page.locator("#consent").count() == 0
         page.get_by_label("Großdruck").check()
-        _submit(page)  # without consent: nothing is stored
-        expect_title(page, "Fehler:")
-        _ok(page)
-        # Keyboard only from here: the summary link moves focus to the checkbox.
-        page.locator(".error-summary a").first.focus()
-        page.keyboard.press("Enter")
-        assert page.evaluate("() => document.activeElement.id") == "consent"
-        page.keyboard.press("Space")
-        assert page.is_checked("#consent")
-        page.keyboard.press("Tab")
+        page.locator("main form button[type=submit]").first.focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert "Ihr Unterstützungsbedarf wurde gespeichert." in page.locator("main").inner_text()
@@ -232,7 +225,9 @@ def test_every_council_page_and_error_state(browser, live_server):
         page.goto("/mein-bereich")
         page.get_by_role("link", name="Art der Behinderung (freiwillig)").click()
         _ok(page)
-        page.get_by_label("Gehörlos oder schwerhörig").check()
+        # Consent was given once (demo data); nothing chosen is the error state now (12.9).
+        for box in page.locator("input[name=kinds]:checked").all():
+            box.uncheck()
         _submit(page)
         expect_title(page, "Fehler:")
         _ok(page)

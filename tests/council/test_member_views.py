@@ -74,7 +74,7 @@ def test_needs_with_consent_are_saved_and_shown(as_member, db_session):
 
 def test_withdrawing_consent_deletes_the_needs(as_member, db_session):
     post(as_member, NEEDS, {"needs": ["braille"], "consent": "y"})
-    response = post(as_member, "/mein-bereich/unterstuetzung/widerrufen", {}, page=NEEDS)
+    response = post(as_member, "/mein-bereich/unterstuetzung/widerrufen", {"confirmed": "yes"})
     assert response.status_code == 302
     assert needs_count(db_session) == 0
 
@@ -128,7 +128,7 @@ def test_disability_kind_with_its_own_consent(as_member, db_session):
     assert post(as_member, url, {"kinds": ["hearing"], "consent": "y"}).status_code == 302
     db_session.expire_all()
     assert db_session.scalar(select(func.count()).select_from(PersonDisability)) == 1
-    post(as_member, "/mein-bereich/behinderung/widerrufen", {}, page=url)
+    post(as_member, "/mein-bereich/behinderung/widerrufen", {"confirmed": "yes"})
     db_session.expire_all()
     assert db_session.scalar(select(func.count()).select_from(PersonDisability)) == 0
 
@@ -154,7 +154,7 @@ def test_deletion_request_and_completion(client, db_session, member, officer, co
     person = person_of(db_session, member)
     create_membership(db_session, council.terms[0], person)
     login(client, member.email)
-    response = post(client, "/mein-bereich/meine-daten/loeschen", {},
+    response = post(client, "/mein-bereich/meine-daten/loeschen", {"confirmed": "yes"},
                     page="/mein-bereich/meine-daten")
     assert response.status_code == 302
     request = db_session.scalar(select(DeletionRequest))
@@ -175,7 +175,8 @@ def test_deletion_request_and_completion(client, db_session, member, officer, co
 
 def test_completing_a_request_is_for_the_officer_only(client, db_session, member, admin):
     login(client, member.email)
-    post(client, "/mein-bereich/meine-daten/loeschen", {}, page="/mein-bereich/meine-daten")
+    post(client, "/mein-bereich/meine-daten/loeschen", {"confirmed": "yes"},
+         page="/mein-bereich/meine-daten")
     request = db_session.scalar(select(DeletionRequest))
     admin_client = client.application.test_client()
     login(admin_client, admin.email)

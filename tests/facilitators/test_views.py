@@ -259,7 +259,8 @@ def test_end_before_start_is_refused_then_ending_works(client, db_session, cast)
     assert response.status_code == 200
     assert "Das Ende kann nicht vor dem Beginn" in page_text(response)
     assert 'value="28.02.2025"' in response.get_data(as_text=True)
-    assert post(client, url, {"ended_on": "30.06.2025", "reason": "Umzug"}).status_code == 302
+    assert post(client, url, {"ended_on": "30.06.2025", "reason": "Umzug",
+                              "confirmed": "yes"}).status_code == 302
     db_session.expire_all()
     assert db_session.get(Facilitator, active.id).status == "ended"
     assert client.get(f"/verwaltung/begleitung/{active.id}/bearbeiten").status_code == 403
