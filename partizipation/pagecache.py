@@ -44,7 +44,7 @@ QUIET_TABLES = {
     "audit_entries", "outbox_messages", "outbox_attachments", "calendar_tokens",
     "deletion_requests", "barrier_reports", "support_consents", "support_needs",
     "person_disabilities", "news_comment_reports", "meeting_support_requests",
-    "meeting_support_bookings",
+    "meeting_support_bookings", "user_sessions", "reminders_sent", "barrier_report_answers",
 }
 # Columns of a table whose change shows on no public page (a sign-in's bookkeeping).
 QUIET_COLUMNS = {"users": {"last_login_at", "password_hash", "session_version"}}
