@@ -77,8 +77,9 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
     move(session, approved, "approve", actor=officer, approver="landrat",
          on=meeting_day + timedelta(days=20), reference="LR-2026-041 (erfunden)")
     waiting = take_decision(session, meeting, DecisionData(
-        agenda_item_id=items[1].id, text="Für die verzögerten Meilensteine wird bis zur "
-        "nächsten Sitzung ein Zeitplan vorgelegt.", kind="recommendation_administration",
+        agenda_item_id=items[1].id, text="Der Satzungsentwurf (zweite Fassung) wird dem "
+        "Kreistag zur Beratung vorgelegt; für die verzögerten Meilensteine wird bis zur nächsten "
+        "Sitzung ein Zeitplan vorgelegt.", kind="recommendation_kreistag",
         responsible="Fachbereich Soziales (erfunden)",
         due_on=meeting_day + timedelta(days=60)), actor=officer)
     move(session, waiting, "submit", actor=officer)

@@ -62,3 +62,20 @@ def test_the_statute_decision_becomes_evidence_once_decisions_exist(app, db_sess
         links.unregister("decision")
     evidence = db_session.scalars(select(Evidence)).all()
     assert [(e.kind, e.target_id) for e in evidence] == [("decision", 7)]
+
+
+def test_milestone_a_and_the_real_statute_decision_show_each_other(app, client, db_session):
+    """Issue 10's done-when with the real decisions domain: milestone (a)'s page names the
+    decision on the statute as its evidence, and the decision's page names the milestone."""
+    from partizipation.decisions.models import Decision
+
+    with app.app_context():
+        load_demo_data(db_session)
+    milestone = db_session.scalars(select(Milestone).where(Milestone.code == "a")).one()
+    decision = db_session.scalars(
+        select(Decision).where(Decision.text.contains("Satzungsentwurf"))).one()
+    text = page_text(client.get(f"/meilensteine/{milestone.id}"))
+    assert "Satzungsentwurf (zweite Fassung)" in text
+    assert "Satzungsentwurf (erste Fassung)" in text  # the draft versions, both kept
+    other_side = page_text(client.get(f"/beschluesse/{decision.id}"))
+    assert "Meilenstein: a) Satzung über die Belange" in other_side

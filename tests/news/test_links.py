@@ -83,3 +83,24 @@ def test_a_link_whose_row_is_gone_is_not_shown(client, db_session, cast, meeting
     db_session.add(PostLink(post_id=post.id, kind="meeting", target_id=12345))
     db_session.flush()
     assert "Dazu passend" not in page_text(client.get(f"/neuigkeiten/{post.slug}"))
+
+
+def test_a_published_post_about_a_real_meeting_shows_on_the_meeting_page(client, db_session,
+                                                                          cast):
+    """With the meetings domain's own links.py: the post names the meeting and the meeting's
+    page names the post."""
+    from datetime import timedelta
+
+    from partizipation import clock
+    from tests.council.factories import create_body
+    from tests.meetings.factories import create_meeting
+
+    meeting = create_meeting(db_session, create_body(db_session, name="Lenkungsgruppe"),
+                             days=7, status="invited", is_public=True)
+    post = create_post(db_session, cast.user("author"), "published")
+    post.published_at = clock.now() - timedelta(hours=1)
+    db_session.add(PostLink(post_id=post.id, kind="meeting", target_id=meeting.id))
+    db_session.flush()
+    assert meeting.title in page_text(client.get(f"/neuigkeiten/{post.slug}"))
+    text = page_text(client.get(f"/sitzungen/{meeting.id}"))
+    assert "Erwähnt in" in text and post.title in text
