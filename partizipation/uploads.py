@@ -139,3 +139,11 @@ def type_name(mime_type: str) -> str:
 def describe(mime_type: str, size: int) -> Any:
     """The part of a link text that says what the file is: "PDF, 240 KB"."""
     return f"{type_name(mime_type)}, {format_size(size)}"
+
+
+def link_text(document: Any) -> str:
+    """A document's link text: "Einladung (PDF, 240 KB)" for a stored file, the title for a link
+    (a document with `title`, `mime_type`, `size` and, where it may be a link, `stored_name`)."""
+    if getattr(document, "stored_name", True):
+        return f"{document.title} ({describe(document.mime_type, document.size)})"
+    return str(document.title)

@@ -17,7 +17,7 @@ from ..i18n import _l
 from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..permissions import require
-from ..uploads import describe, remove_stored, send_stored, upload_folder
+from ..uploads import link_text, remove_stored, send_stored, upload_folder
 from ..versioning import check_version
 from . import permissions as perms
 from . import queries, services
@@ -38,9 +38,7 @@ def municipal_agreements() -> dict[int, Agreement]:
 
 @bp.app_template_global()
 def agreement_document_text(document: AgreementDocument) -> str:
-    if document.stored_name:
-        return f"{document.title} ({describe(document.mime_type, document.size)})"
-    return document.title
+    return link_text(document)
 
 
 def _load(agreement_id: int) -> Agreement:

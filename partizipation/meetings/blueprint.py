@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from .. import clock
 from ..db import db
 from ..i18n import _l
-from ..uploads import describe
+from ..uploads import link_text
 from . import permissions
 from .history import action_label
 from .labels import PLACE_FACTS, label
@@ -31,7 +31,7 @@ bp.add_app_template_global(clock.today, "meetings_today")
 @bp.app_template_global()
 def document_link_text(document: Document) -> str:
     """“Einladung (PDF, 240 KB)”."""
-    return f"{document.title} ({describe(document.mime_type, document.size)})"
+    return link_text(document)
 
 
 @bp.app_template_global()

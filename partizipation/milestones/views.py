@@ -18,7 +18,7 @@ from ..forms import ActionForm
 from ..i18n import _l
 from ..locking import load_for_update
 from ..permissions import require
-from ..uploads import describe, send_stored, upload_folder
+from ..uploads import link_text, send_stored, upload_folder
 from ..versioning import check_version
 from . import permissions as perms
 from . import queries, reminders, services
@@ -51,9 +51,7 @@ def milestone_progress() -> tuple[int, int]:
 
 @bp.app_template_global()
 def step_document_text(document: StepDocument) -> str:
-    if document.stored_name:
-        return f"{document.title} ({describe(document.mime_type, document.size)})"
-    return document.title
+    return link_text(document)
 
 
 def _load(milestone_id: int) -> Milestone:

@@ -245,9 +245,11 @@ def structure_problems(page: Any) -> list[str]:
 def expect_title(page: Any, prefix: str | tuple[str, ...]) -> None:
     """The title of the page a click is loading starts with `prefix` (one of them). A click does
     not wait for the navigation it starts, so this waits (reading `page.title()` at once may see the
-    empty document in between)."""
+    empty document in between). A success prefix ("Erledigt: ", "Done: ") may come first."""
     prefixes = (prefix,) if isinstance(prefix, str) else prefix
-    expect(page).to_have_title(re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")"))
+    # After a change the title also says it worked ("Erledigt: …", "Done: …").
+    expect(page).to_have_title(re.compile(
+        "^(?:Erledigt: |Done: )?(?:" + "|".join(map(re.escape, prefixes)) + ")"))
 
 
 def check_page(page: Any, *, keyboard: bool = True, reflow: bool = True) -> list[str]:
