@@ -97,7 +97,7 @@ def test_the_done_when_walk_keyboard_only(browser, live_server, tmp_path):
         follow(page, "Bild hinzufügen")
         _ok(page)
         tab_to(page, page.locator("#file"))
-        with page.expect_file_chooser() as chooser:
+        with page.expect_file_chooser(timeout=20_000) as chooser:
             page.keyboard.press("Space")
         chooser.value.set_files(str(photo))
         type_into(page, "#alt", "Jonas Probe (erfunden) am Schreibtisch seines Büros")
@@ -108,7 +108,7 @@ def test_the_done_when_walk_keyboard_only(browser, live_server, tmp_path):
         assert "zugestimmt" in page.locator(".error-summary").inner_text()
         _ok(page)
         tab_to(page, page.locator("#file"))
-        with page.expect_file_chooser() as chooser:
+        with page.expect_file_chooser(timeout=20_000) as chooser:
             page.keyboard.press("Space")
         chooser.value.set_files(str(photo))
         tab_to(page, page.locator("#consent_confirmed"))
