@@ -107,7 +107,7 @@ def test_officer_sets_c_at_risk_with_a_note_which_appears_in_its_history(
                                   "note": "Der Beirat hat zu wenig Sitzungen."})
     assert response.status_code == 302
     text = page_text(client.get(f"/meilensteine/{milestone.id}"))
-    assert "von „In Bearbeitung“ zu „Gefährdet“" in text
+    assert "von „In Bearbeitung“ auf „Gefährdet“" in text
     assert "Der Beirat hat zu wenig Sitzungen." in text
     # A second officer who still saw "in progress" is told, nothing written twice.
     late = post(client, url, {"status": "dropped", "seen": "in_progress", "note": "x"})
