@@ -82,7 +82,7 @@ def test_a_link_whose_row_is_gone_is_not_shown(client, db_session, cast, meeting
     post = create_post(db_session, cast.user("author"), "published")
     db_session.add(PostLink(post_id=post.id, kind="meeting", target_id=12345))
     db_session.flush()
-    assert "Dazu passend" not in page_text(client.get(f"/neuigkeiten/{post.slug}"))
+    assert "Passend dazu" not in page_text(client.get(f"/neuigkeiten/{post.slug}"))
 
 
 def test_a_published_post_about_a_real_meeting_shows_on_the_meeting_page(client, db_session,
