@@ -317,7 +317,7 @@ def _officer_books_the_interpreter(page):
     follow(page, "Antworten und Unterstützung (Organisation)")
     main = page.locator("main").inner_text()
     assert "1 × Dolmetschen in Deutscher Gebärdensprache (DGS)" in main
-    assert ("1 eingeladene Person(en) brauchen eine Induktionsschleife, aber Kreishaus Unna hat "
+    assert ("Eingeladene, die eine Induktionsschleife brauchen: 1. Kreishaus Unna hat aber "
             "keine.") in main
     assert "Nehmen nicht teil: 1" in main
     _ok(page)

@@ -49,7 +49,7 @@ def test_not_attending_invites_the_personal_deputy_who_answers_for_themselves(
     assert deputy is not None and deputy.person_id == cast.persons["deputy"].id
     assert deputy.deputy_for_id == mara.id and deputy.has_vote is True
     mail = mails_to(db_session, "deputy@example.org")
-    assert len(mail) == 1 and mail[0].subject.startswith("Bitte vertreten Sie:")
+    assert len(mail) == 1 and mail[0].subject.startswith("Bitte um Vertretung:")
     assert "Mara Mitglied kann nicht an der Sitzung" in mail[0].body_text
     # The deputy answers for themselves (no "my deputy attends" for a deputy).
     with pytest.raises(DomainError):
@@ -143,8 +143,8 @@ def test_logistics_counts_answers_and_support_and_flags_the_place(db_session, ca
     assert data.totals == [("sign_language", 1, 0), ("induction_loop", 1, 0),
                            ("step_free", 1, 0)]
     # The place has a step-free entrance, but no induction loop.
-    assert data.flags == ["1 eingeladene Person(en) brauchen eine Induktionsschleife, aber "
-                          "Kreishaus Unna hat keine."]
+    assert data.flags == ["Eingeladene, die eine Induktionsschleife brauchen: 1. "
+                          "Kreishaus Unna hat aber keine."]
     assert [r.invitee.person.name for r in people_for(db_session, meeting, "sign_language")] \
         == ["Dora Vertretung", "Mara Mitglied"]
 
