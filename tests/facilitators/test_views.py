@@ -115,7 +115,7 @@ class TestRateLimit:
         response = post(client, url, message)
         assert response.status_code == 429
         text, html = page_text(response), response.get_data(as_text=True)
-        assert "mehrere Nachrichten in kurzer Zeit" in text
+        assert "in kurzer Zeit mehrere Nachrichten" in text
         assert "Noch eine Nachricht" in html and 'value="Fritz Flut"' in html
         assert count(db_session, OutboxMessage) == 2
 
