@@ -149,7 +149,7 @@ Eine Sitzung ist ein Treffen.</li>
 <p>Dann sagen Sie es uns.</p>
 <p>Benutzen Sie dafür die Seite: <a href="/barriere-melden">Barriere melden</a>.</p>
 <p>Sie brauchen dafür kein Konto.</p>
-<p>Wir antworten Ihnen in einem Monat.</p>""",
+<p>Wir antworten Ihnen innerhalb von einem Monat.</p>""",
     ),
 }
 
@@ -221,7 +221,7 @@ Internet: <a href="https://www.kreis-unna.de">www.kreis-unna.de</a></p>
 <h2>Aufsichtsbehörde</h2>
 <p>Bezirksregierung Arnsberg</p>
 <h2>Projekt</h2>
-<p>Die Plattform entstand in der Zusammenarbeit des Kreises Unna mit dem Projekt
+<p>Die Plattform entstand in Zusammenarbeit des Kreises Unna mit dem Projekt
 „In Zukunft inklusiv“ (iZi.NRW) der LAG SELBSTHILFE NRW e.V. Beiträge von Mitgliedern geben
 deren Meinung wieder.</p>""",
     ),
@@ -265,8 +265,8 @@ zählen wir fehlgeschlagene Anmeldungen je Konto und je IP-Adresse 15 Minuten la
 Gebärdensprachdolmetschung, Schriftdolmetschung, Unterlagen in Leichter Sprache oder
 Assistenz. Solche Angaben können auf eine Behinderung schließen lassen und sind daher
 Gesundheitsdaten nach Art. 9 DSGVO. Wir speichern sie nur mit Ihrer ausdrücklichen
-Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO) und halten fest, wann Sie eingewilligt haben. Sie
-sehen nur Sie selbst und die Kreisinklusionsbeauftragte. Statistiken zeigen nur Zahlen für
+Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO) und halten fest, wann Sie eingewilligt haben. Sehen
+können sie nur Sie selbst und die Kreisinklusionsbeauftragte. Statistiken zeigen nur Zahlen für
 Gruppen, die groß genug sind, damit niemand erkennbar ist. Sie können die Einwilligung
 jederzeit in „Mein Bereich“ widerrufen; dann löschen wir die Angaben.</p>
 <h3>Öffentliche Nennung im Beirat</h3>

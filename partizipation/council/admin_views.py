@@ -111,8 +111,11 @@ def end_term_view(body_id: int, term_id: int):  # type: ignore[no-untyped-def]
             form.put_error(error)
         else:
             db.session.commit()
-            flash(_l("The term and every membership still open end on %(date)s.",
-                     date=_day(form.ends_on.data)), "success")
+            ended = form.ends_on.data < clock.today()
+            flash((_l("The term and every membership still open ended on %(date)s.",
+                      date=_day(form.ends_on.data)) if ended else
+                   _l("The term and every membership still open end on %(date)s.",
+                      date=_day(form.ends_on.data))), "success")
             return redirect(url_for("council.manage_body", body_id=body.id))
     open_count = sum(1 for m in term_memberships(term) if m.ends_on is None)
     return render_template("council/end_term.html", form=form, body=body, term=term,

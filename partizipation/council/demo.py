@@ -17,7 +17,7 @@ from .services import save_body, save_term
 from .support import record_disability_kinds, record_support_needs
 
 EASY_COUNCIL = (
-    "Der In·klusions·bei·rat ist eine Gruppe von Menschen mit Behinderungen.\n"
+    "Der Inklusions·bei·rat ist eine Gruppe von Menschen mit Behinderungen.\n"
     "Die Gruppe berät den Kreis Unna.\n"
     "Sie sagt: Das brauchen Menschen mit Behinderungen.\n"
     "Die Gruppe trifft sich mehrmals im Jahr."
@@ -36,7 +36,8 @@ BODIES = [
      "<p>Arbeitstreffen mindestens halbjährlich, angestrebt vierteljährlich.</p>", ""),
     ("Arbeitsgruppe der Kreisinklusionsbeauftragten", "AG KIB", BodyKind.WORKING_GROUP,
      False, 2, 4, 7,
-     "<p>Austausch der Kreisinklusionsbeauftragten der Teilnehmerkreise, meist digital.</p>", ""),
+     "<p>Austausch der Kreisinklusionsbeauftragten der teilnehmenden Kreise, meist digital."
+     "</p>", ""),
 ]
 
 # (key, name, organisation, listed, role, deputy of key, represents, disability kinds)

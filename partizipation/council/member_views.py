@@ -157,8 +157,10 @@ def end_membership_view(body_id: int, membership_id: int):  # type: ignore[no-un
             db.session.commit()
             from flask_babel import format_date
 
-            flash(_l("The membership of %(name)s ends on %(date)s.",
-                     name=person_label(membership.person), date=format_date(ends_on)),
+            name, day = person_label(membership.person), format_date(ends_on)
+            flash((_l("The membership of %(name)s ended on %(date)s.", name=name, date=day)
+                   if ends_on < clock.today() else
+                   _l("The membership of %(name)s ends on %(date)s.", name=name, date=day)),
                   "success")
             return redirect(url_for("council.manage_body", body_id=body.id))
     return render_template("council/end_membership.html", form=form, body=body,

@@ -19,7 +19,7 @@ def seed(session: Session, users: dict[str, Any]) -> list[tuple[str, str, str]]:
     session.add_all([
         BarrierReport(
             problem=(
-                "Das Protokoll der Beiratssitzung ist nur als eingescanntes PDF da. "
+                "Das Protokoll der Beiratssitzung gibt es nur als eingescanntes PDF. "
                 "Mein Screenreader kann es nicht vorlesen. Ich brauche es als Text "
                 "oder in Leichter Sprache."
             ),

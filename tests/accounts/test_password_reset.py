@@ -45,7 +45,7 @@ def test_known_and_unknown_email_get_the_same_page_and_only_the_known_one_a_mail
     assert known.status_code == unknown.status_code == 200
     strip = lambda r, e: page_text(r).replace(e, "EMAIL")  # noqa: E731
     assert strip(known, "maria@example.org") == strip(unknown, "nobody@example.org")
-    assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in page_text(known)
+    assert "Bitte sehen Sie in Ihrem E-Mail-Postfach nach" in page_text(known)
     messages = outbox(db_session)
     assert len(messages) == before + 1
     assert messages[-1].to_address == "maria@example.org"

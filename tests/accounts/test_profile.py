@@ -106,7 +106,7 @@ def test_password_change_needs_the_current_password(client, db_session):
         },
     )
     assert response.status_code == 200
-    assert "Das jetzige Passwort ist falsch." in page_text(response)
+    assert "Das aktuelle Passwort ist falsch." in page_text(response)
     assert 'href="#current_password"' in response.get_data(as_text=True)
     db_session.expire_all()
     assert db_session.get(User, user.id).session_version == 1
@@ -174,7 +174,7 @@ def test_email_change_errors(client, db_session):
         ),
         (
             {"email": "neu@example.org", "current_password": "wrong"},
-            "Das jetzige Passwort ist falsch.",
+            "Das aktuelle Passwort ist falsch.",
         ),
     ]
     for data, message in cases:

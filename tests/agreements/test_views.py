@@ -26,7 +26,7 @@ def test_the_public_list_says_term_and_deadline_in_words(client, db_session, cas
                      signed_on=date(2022, 11, 22), valid_until=date(2025, 4, 30))
     with clock.freeze(datetime(2026, 6, 1, 10, tzinfo=UTC)):
         text = page_text(client.get("/vereinbarungen"))
-    assert "Letzter Tag für eine Kündigung: 30.06.2026 (29 Tage übrig), zum Ende am " \
+    assert "Letzter Tag für eine Kündigung: 30.06.2026 (noch 29 Tage), zum Ende am " \
            "31.12.2026." in text
     assert "LWV Hessen" in text and "Lahn-Dill-Kreis" in text
     # Past its end: shown as ended, not as in force.
@@ -43,7 +43,7 @@ def test_officer_records_an_agreement_and_bad_input_is_named_at_the_field(
     cases = [
         ({"valid_until": "01.01.2020"}, "valid_until", "vor dem Inkrafttreten"),
         ({"notice_months": ""}, "notice_months", "Kündigungsfrist in Monaten"),
-        ({"notice_to": ""}, "notice_to", "Wählen Sie, zu wann"),
+        ({"notice_to": ""}, "notice_to", "Wählen Sie, zu welchem Zeitpunkt"),
         ({"status": "ended"}, "ended_on", "an dem die Vereinbarung endete"),
         ({"title": ""}, "title", "Titel"),
     ]
@@ -91,14 +91,14 @@ def test_accession_and_leaving(client, db_session, cast):
     assert post(client, url, {"municipality_id": str(cast.kamen.id),
                               "joined_on": "01.01.2025"}).status_code == 302
     twice = post(client, url, {"municipality_id": str(cast.kamen.id)})
-    assert "bereits Partei" in page_text(twice)
+    assert "bereits Vertragspartei" in page_text(twice)
     text = page_text(client.get(f"/vereinbarungen/{agreement.id}"))
     assert "Kamen (beigetreten am 01.01.2025)" in text
     db_session.expire_all()
     party = next(p for p in db_session.get(Agreement, agreement.id).parties
                  if p.municipality_id == cast.kamen.id)
     leave = f"/verwaltung/vereinbarungen/parteien/{party.id}/austritt"
-    assert "vor dem Beitritt" in page_text(post(client, leave, {"left_on": "01.06.2024"}))
+    assert "vor ihrem Beitritt" in page_text(post(client, leave, {"left_on": "01.06.2024"}))
     assert post(client, leave, {"left_on": "30.06.2026"}).status_code == 302
     assert "Kamen (beigetreten am 01.01.2025, ausgetreten am 30.06.2026)" in page_text(
         client.get(f"/vereinbarungen/{agreement.id}"))

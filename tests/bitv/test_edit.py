@@ -126,7 +126,7 @@ def test_review_is_recorded_and_shown(client, db_session, officer):
 
 
 @pytest.mark.parametrize(("group", "day", "message"), [
-    ("Prüfgruppe", "31.02.2026", "Geben Sie ein echtes Datum wie 27.03.2026 ein"),
+    ("Prüfgruppe", "31.02.2026", "Geben Sie ein gültiges Datum ein, zum Beispiel 27.03.2026"),
     ("Prüfgruppe", "", "Geben Sie das Datum der Prüfung ein"),
     ("", "12.03.2026", "Geben Sie den Namen der Prüfgruppe ein"),
     ("Prüfgruppe", "01.01.2999", "Die Prüfung kann nicht in der Zukunft liegen"),
@@ -179,7 +179,8 @@ def test_empty_english_parts_show_the_german_text_marked_german(client, db_sessi
 
 @pytest.mark.parametrize(("changes", "field", "message"), [
     ({"compliance_status": ""}, "compliance_status-0", "Wählen Sie aus, wie weit"),
-    ({"prepared_on": "gestern"}, "prepared_on", "Geben Sie ein echtes Datum wie 27.03.2026 ein"),
+    ({"prepared_on": "gestern"}, "prepared_on",
+     "Geben Sie ein gültiges Datum ein, zum Beispiel 27.03.2026"),
     ({"last_reviewed_on": ""}, "last_reviewed_on", "Geben Sie das Datum der letzten"),
     ({"last_reviewed_on": "01.08.2026"}, "last_reviewed_on", "nicht vor der Erstellung"),
     ({"prepared_on": "01.01.2999", "last_reviewed_on": "02.01.2999"}, "prepared_on",

@@ -157,8 +157,8 @@ def test_the_officer_records_an_agreement_with_a_party_and_a_document(browser, o
         _submit(page)
         expect_title(page, title)
         _ok(page)
-        page.get_by_role("link", name="Partei hinzufügen" if lang == "de" else "Add a party",
-                         exact=True).click()
+        add_party = "Vertragspartei hinzufügen" if lang == "de" else "Add a party"
+        page.get_by_role("link", name=add_party, exact=True).click()
         page.wait_for_load_state()
         _ok(page)
         _submit(page)  # neither municipality nor organisation

@@ -147,7 +147,7 @@ def test_members_roster_support_needs_and_my_data(browser, live_server):
     context, page = _new_page(browser, live_server, "member")
     try:
         page.goto("/mein-bereich")
-        page.get_by_role("link", name="Meine Unterstützung").click()
+        page.get_by_role("link", name="Mein Unterstützungsbedarf").click()
         _ok(page)
         # Max agreed once (demo data): a change needs no new consent (issue 12.9).
         assert page.locator("#consent").count() == 0
@@ -199,9 +199,9 @@ def test_every_council_page_and_error_state(browser, live_server):
         body_url = page.url
         forms = [
             ("Gremium bearbeiten", {"#name": ""}),
-            ("Daten ändern", {"#starts_on": "32.13.2020"}),
-            ("Bearbeiten die Mitgliedschaft von Anna Beispiel (erfunden)", {"#starts_on": ""}),
-            ("Beenden die Mitgliedschaft von Anna Beispiel (erfunden)", {}),
+            ("Zeitraum ändern", {"#starts_on": "32.13.2020"}),
+            ("Mitgliedschaft von Anna Beispiel (erfunden) bearbeiten", {"#starts_on": ""}),
+            ("Mitgliedschaft von Anna Beispiel (erfunden) beenden", {}),
             ("Anna Beispiel (erfunden)", {"#name": ""}),
         ]
         for link, fields in forms:

@@ -69,14 +69,14 @@ def test_the_officer_changes_the_term_in_one_step(officer_page, own_server):
     frieda = page.locator(choice, has_text="Frieda Entwurf")
     anna = page.locator(choice, has_text="Anna Beispiel (erfunden): Vorsitz")
     page.locator(f"#{anna.get_attribute('for')}").uncheck()
-    page.get_by_role("button", name="Prüfen und Zusammenfassung zeigen").click()
+    page.get_by_role("button", name="Prüfen und Zusammenfassung anzeigen").click()
     expect_title(page, "Fehler:")
     assert "Anna Beispiel" in page.locator(".error-summary").inner_text()
     assert page.locator(f"#{frieda.get_attribute('for')}").is_checked()  # input kept
     _ok(page)
     page.locator(f"#{anna.get_attribute('for')}").check()
 
-    page.get_by_role("button", name="Prüfen und Zusammenfassung zeigen").click()
+    page.get_by_role("button", name="Prüfen und Zusammenfassung anzeigen").click()
     summary = page.locator("#summary-heading").locator("..").inner_text()
     assert "Zusammenfassung" in summary and "6 Mitgliedern" in summary
     assert "Frieda Entwurf" in summary and "für Anna Beispiel" in summary

@@ -93,7 +93,7 @@ def test_the_network_flow_from_registration_to_a_relayed_message(browser, live_s
         sign_in(page, live_server, "officer")
         page.goto("/mein-bereich")
         page.get_by_role(
-            "link", name="Netzwerk-Übersicht: Kommunen und Partizipationsbegleitung").click()
+            "link", name="Netzwerk-Übersicht: Kommunen und Partizipationsbegleiter*innen").click()
         page.wait_for_load_state()
         _ok(page)
         page.get_by_role("link", name="Bergkamen verwalten").click()

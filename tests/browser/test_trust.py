@@ -68,7 +68,7 @@ def test_confirm_pages_before_withdrawing_and_asking_for_deletion(page, live_ser
     expect_title(page, TITLES["withdraw"][lang])
     assert check_page(page) == []
     page.get_by_role("link", name={"de": "Nein, zurück", "en": "No, go back"}[lang]).click()
-    expect_title(page, {"de": "Meine Unterstützung", "en": "My support needs"}[lang])
+    expect_title(page, {"de": "Mein Unterstützungsbedarf", "en": "My support needs"}[lang])
     page.goto("/mein-bereich/meine-daten")
     page.get_by_role("link", name={"de": "Löschung meiner Daten beantragen",
                                    "en": "Ask for deletion of my data"}[lang]).click()

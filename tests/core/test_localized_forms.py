@@ -61,7 +61,7 @@ def test_a_wrong_date_says_what_to_type_in_the_readers_format(ctx):
     form = _form("en", on="31/02/2027")
     assert form.on.errors == ["Enter a real date like Mar 27, 2026."]
     form = _form("de", on="31.02.2027")
-    assert form.on.errors == ["Geben Sie ein echtes Datum wie 27.03.2026 ein."]
+    assert form.on.errors == ["Geben Sie ein gültiges Datum ein, zum Beispiel 27.03.2026."]
 
 
 def test_hours_with_comma_or_point(ctx):

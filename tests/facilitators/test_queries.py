@@ -74,7 +74,7 @@ def test_the_overview_and_the_directory_count_what_they_do_not_list(client, db_s
     text = page_text(client.get("/verwaltung/netzwerk"))
     # 100 in five states, alternately in Bergkamen and Kamen; plus the cast's active one.
     assert "Aktive Partizipationsbegleiter*innen 21" in text
-    assert "Warten auf Ihre Bestätigung 20" in text
+    assert "Wartet auf Ihre Bestätigung 20" in text
     assert "Einträge 1 bis 20 von 20" in text
     # Listed publicly: confirmed or active, with consent (the numbers not divisible by 3).
     directory = client.get("/kommunen").get_data(as_text=True)

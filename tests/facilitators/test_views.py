@@ -115,7 +115,7 @@ class TestRateLimit:
         response = post(client, url, message)
         assert response.status_code == 429
         text, html = page_text(response), response.get_data(as_text=True)
-        assert "mehrere Nachrichten in kurzer Zeit" in text
+        assert "in kurzer Zeit mehrere Nachrichten" in text
         assert "Noch eine Nachricht" in html and 'value="Fritz Flut"' in html
         assert count(db_session, OutboxMessage) == 2
 
@@ -178,7 +178,7 @@ def test_contact_registers_a_volunteer_and_one_at_an_association(client, db_sess
      "Geben Sie den Namen des Vereins an"),
     ({"trained_on": "01.01.2099", "training_provider": "iZi"}, "trained_on",
      "Das Schulungsdatum kann nicht in der Zukunft liegen"),
-    ({"started_on": "31.02.2026"}, "started_on", "Geben Sie ein echtes Datum"),
+    ({"started_on": "31.02.2026"}, "started_on", "Geben Sie ein gültiges Datum"),
     ({"started_on": ""}, "started_on", "Geben Sie das Datum an, an dem"),
     ({"email": "fenja", "name": ""}, "name", "Geben Sie den Namen"),
     ({"weekly_hours": "viel"}, "weekly_hours", "als Zahl"),

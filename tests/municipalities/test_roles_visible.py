@@ -28,7 +28,7 @@ def _link(db_session) -> str:
 def test_invitation_mail_and_page_name_the_municipality_in_german(app, client, db_session, cast):
     _invite(app, db_session, cast, "de")
     body, path = _link(db_session)
-    assert "Sie sind eingeladen als Ansprechperson für Kamen." in body
+    assert "Sie sind als Ansprechperson für Kamen eingeladen." in body
     text = page_text(client.get(path))
     assert "Ansprechperson für Kamen" in text and "Mitglied" in text
 
