@@ -80,6 +80,10 @@ def build(url: str, size: Size) -> dict[str, Any]:
         for _name, add in EXTRA:
             add(session, size, ids)
         session.commit()
+        # Statistics for the query planner, as PostgreSQL's autovacuum keeps them in production
+        # (off on some servers, and not yet run right after a bulk load).
+        session.execute(text("ANALYZE"))
+        session.commit()
     app.extensions["db"].engine.dispose()
     return ids
 

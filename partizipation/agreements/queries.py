@@ -3,12 +3,14 @@ agreements, parties and documents."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask import g, has_request_context
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..municipalities.models import Municipality
 from ..paging import Page, paginate
 from .models import Agreement, AgreementKind, AgreementParty, AgreementStatus
 
@@ -35,8 +37,8 @@ def agreement(session: Session, agreement_id: int) -> Agreement | None:
 
 def municipal_agreements(session: Session) -> dict[int, Agreement]:
     """Each municipality's goal-and-cooperation agreement with the district (its latest one):
-    municipality id -> agreement (three statements, once per request)."""
-    cache = g.setdefault("_municipal_agreements", None) if has_request_context() else None
+    municipality id -> agreement (two statements, once per request)."""
+    cache = g.get("_municipal_agreements") if has_request_context() else None
     if cache is not None:
         return cache  # type: ignore[no-any-return]
     rows = session.execute(
@@ -46,14 +48,35 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
                AgreementParty.municipality_id.is_not(None))
         .options(selectinload(Agreement.documents))
         .order_by(Agreement.id))
+    return _keep(_latest((m, a) for m, a in rows if m is not None))
+
+
+def municipalities_with_agreements(session: Session) -> list[tuple[Municipality, Agreement | None]]:
+    """Every municipality by name with its agreement (as `municipal_agreements`, which it fills
+    for the rest of the request): two statements."""
+    rows = session.execute(
+        select(Municipality, Agreement)
+        .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
+        .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
+                                   Agreement.kind == AgreementKind.MUNICIPAL))
+        .options(selectinload(Agreement.documents))
+        .order_by(Municipality.name, Municipality.id, Agreement.id)).all()
+    towns = list(dict.fromkeys(town for town, _ in rows))
+    found = _keep(_latest((town.id, row) for town, row in rows if row is not None))
+    return [(town, found.get(town.id)) for town in towns]
+
+
+def _latest(rows: Iterable[tuple[int, Agreement]]) -> dict[int, Agreement]:
     found: dict[int, Agreement] = {}
     for municipality_id, row in rows:
-        if municipality_id is None:
-            continue
         current = found.get(municipality_id)
         # The latest that counts: one in force wins over an older ended one.
         if current is None or _ORDER.get(row.status, 9) <= _ORDER.get(current.status, 9):
             found[municipality_id] = row
+    return found
+
+
+def _keep(found: dict[int, Agreement]) -> dict[int, Agreement]:
     if has_request_context():
         g._municipal_agreements = found
     return found

@@ -3,41 +3,37 @@ number of milestones, steps, document versions, evidence and history rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
+from .. import clock
 from .. import links as cross_links
 from ..agreements.models import Agreement
-from ..agreements.queries import municipal_agreements
+from ..agreements.queries import municipalities_with_agreements
 from ..municipalities.models import Municipality
-from ..paging import Page, paginate
+from ..paging import Page, page_number, paginate
 from .models import Evidence, Milestone, MilestoneEvent, MilestoneStatus, MilestoneStep
 
 HISTORY_PAGE = 20
 
 
+MILESTONES_PAGE = 20
+
+
 @dataclass
 class Overview:
-    milestones: list[Milestone]
-    agreements: dict[int, Agreement] = field(default_factory=dict)
+    """The progress in numbers (counted in SQL) and one page of milestones, each with its steps
+    counted: {milestone id: (done, all)}."""
 
-    @property
-    def achieved(self) -> int:
-        return sum(1 for m in self.milestones if m.status == MilestoneStatus.ACHIEVED)
-
-    @property
-    def total(self) -> int:
-        return len(self.milestones)
-
-    def count(self, status: str) -> int:
-        return sum(1 for m in self.milestones if m.status == status)
-
-    @property
-    def overdue(self) -> list[Milestone]:
-        return [m for m in self.milestones if m.is_overdue()]
+    page: Page[Milestone]
+    steps: dict[int, tuple[int, int]]
+    total: int
+    achieved: int
+    at_risk: int
+    overdue: int
 
 
 def progress(session: Session) -> tuple[int, int]:
@@ -49,19 +45,41 @@ def progress(session: Session) -> tuple[int, int]:
 
 
 def overview(session: Session) -> Overview:
-    """Every milestone with its agreement and steps (three statements)."""
-    milestones = list(session.scalars(
-        select(Milestone).options(joinedload(Milestone.agreement),
-                                  selectinload(Milestone.steps))
-        .order_by(Milestone.agreement_id, Milestone.code, Milestone.id)))
-    return Overview(milestones)
+    """The counts of the sentence on top and one page of milestones with their agreement and
+    step counts (two statements, whatever the number of milestones)."""
+    closed = (MilestoneStatus.ACHIEVED.value, MilestoneStatus.DROPPED.value)
+    total, achieved, at_risk, overdue = session.execute(select(
+        func.count(),
+        func.count().filter(Milestone.status == MilestoneStatus.ACHIEVED.value),
+        func.count().filter(Milestone.status == MilestoneStatus.AT_RISK.value),
+        func.count().filter(Milestone.target_date < clock.today(),
+                            Milestone.status.not_in(closed)))).one()
+    total = int(total or 0)
+    steps = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id)
+             .correlate(Milestone).scalar_subquery())
+    done = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id,
+                                       MilestoneStep.happened_on.is_not(None))
+            .correlate(Milestone).scalar_subquery())
+    number = min(page_number(), max(1, -(-total // MILESTONES_PAGE)))
+    rows = session.execute(
+        select(Milestone, done, steps).options(joinedload(Milestone.agreement))
+        .order_by(Milestone.agreement_id, Milestone.code, Milestone.id)
+        .limit(MILESTONES_PAGE).offset((number - 1) * MILESTONES_PAGE)).all()
+    return Overview(
+        page=Page(items=[row[0] for row in rows], number=number, per_page=MILESTONES_PAGE,
+                  total=total),
+        steps={row[0].id: (int(row[1]), int(row[2])) for row in rows},
+        total=total, achieved=int(achieved or 0), at_risk=int(at_risk or 0),
+        overdue=int(overdue or 0))
 
 
 def milestone(session: Session, milestone_id: int) -> Milestone | None:
-    return session.scalar(
+    """The milestone with its agreement, steps and their document versions (one statement)."""
+    return session.scalars(
         select(Milestone).where(Milestone.id == milestone_id)
         .options(joinedload(Milestone.agreement),
-                 selectinload(Milestone.steps).selectinload(MilestoneStep.documents)))
+                 joinedload(Milestone.steps).joinedload(MilestoneStep.documents))
+    ).unique().one_or_none()
 
 
 def history(session: Session, milestone: Milestone) -> Page[MilestoneEvent]:
@@ -95,7 +113,6 @@ class MunicipalRow:
 
 def municipal_table(session: Session) -> list[MunicipalRow]:
     """Milestone (e): every municipality with its goal-and-cooperation agreement, read from the
-    agreements domain (the same source as /kommunen; four statements)."""
-    agreements = municipal_agreements(session)
-    return [MunicipalRow(m, agreements.get(m.id))
-            for m in session.scalars(select(Municipality).order_by(Municipality.name))]
+    agreements domain (the same source as /kommunen; two statements)."""
+    return [MunicipalRow(town, agreement)
+            for town, agreement in municipalities_with_agreements(session)]

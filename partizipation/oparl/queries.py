@@ -154,6 +154,10 @@ class Kind:
     modified: Callable[[], ColumnElement[datetime]]
     # Removed rows leave a tombstone (models.Tombstone) of this kind.
     tombstones: bool = False
+    # Objects per list page when the client asks for none, and at most: a meeting embeds its
+    # agenda items, location and files, so its pages are shorter (the spec leaves it to us).
+    page_size: int = 100
+    max_page_size: int = 500
 
     @property
     def id(self) -> Any:
@@ -259,7 +263,8 @@ TERM = Kind("legislativeTerm", "LegislativeTerm", Term, lambda: body_public(Term
 PERSON = Kind("person", "Person", Person, person_public, _person_was_public, _person_modified)
 MEMBERSHIP = Kind("membership", "Membership", Membership, membership_public,
                   lambda: _person_agreed_once(Membership.person_id), _membership_modified)
-MEETING = Kind("meeting", "Meeting", Meeting, meeting_public, announced, _meeting_modified)
+MEETING = Kind("meeting", "Meeting", Meeting, meeting_public, announced, _meeting_modified,
+               page_size=20, max_page_size=100)
 AGENDA_ITEM = Kind("agendaItem", "AgendaItem", AgendaItem, item_public,
                    lambda: _announced_meeting_of(AgendaItem.meeting_id), _item_modified,
                    tombstones=True)

@@ -111,7 +111,8 @@ def _filters() -> Filters:
 def _list(kind: Kind | None, endpoint: str, scope: list[Any] | None = None,
           **values: Any) -> Response:
     filters = _filters()
-    size = _number("limit", DEFAULT_LIMIT, MAX_LIMIT)
+    size = (_number("limit", kind.page_size, kind.max_page_size) if kind
+            else _number("limit", DEFAULT_LIMIT, MAX_LIMIT))
     number = _number("page", 1)
     if kind is None:
         total, data = 0, []

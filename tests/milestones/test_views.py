@@ -189,9 +189,10 @@ def test_the_dashboard_lists_the_deadlines(client, db_session, cast):
 
 def test_constant_statements_whatever_the_number_of_rows(client, db_session, cast):
     def counted(url):
+        # (the test's own savepoints around the request do not count)
         with count_statements(db_session.get_bind()) as statements:
             assert client.get(url).status_code == 200
-        return len(statements)
+        return sum(1 for s in statements if not s.startswith(("SAVEPOINT", "ROLLBACK TO")))
 
     agreement = create_agreement(db_session, "K")
     first = create_milestone(db_session, agreement, "a")
@@ -216,3 +217,21 @@ def test_constant_statements_whatever_the_number_of_rows(client, db_session, cas
     db_session.flush()
     large = {url: counted(url) for url in urls}
     assert small == large
+    # The counts of the sentence on top, one page of milestones, the municipalities' table.
+    assert large["/meilensteine"] == 4
+    # The milestone with its steps and versions, the history (count, page), evidence, citing.
+    assert large[f"/meilensteine/{first.id}"] == 6
+
+
+def test_the_list_pages_and_the_sentence_counts_every_milestone(client, db_session, cast):
+    for number in range(5):
+        agreement = create_agreement(db_session, f"Vereinbarung {number}")
+        for code in "abcde":
+            done = {"status": "achieved", "achieved_on": date(2025, 1, 1)} if code == "a" else {}
+            create_milestone(db_session, agreement, code, title=f"Ziel {number}{code}", **done)
+    first = page_text(client.get("/meilensteine"))
+    second = page_text(client.get("/meilensteine?seite=2"))
+    assert "5 von 25 Meilensteinen erreicht." in first and "5 von 25" in second
+    assert "Einträge 1 bis 20 von 25" in first and "Einträge 21 bis 25 von 25" in second
+    assert "Ziel 3e" in first and "Ziel 4a" not in first
+    assert "Ziel 4a" in second and "Ziel 0a" not in second

@@ -71,4 +71,10 @@ def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine)
     assert max(large.values()) <= 10, large
     page = client.get(f"{BASE}/body/1/meeting").get_json()
     assert page["pagination"]["totalElements"] == 2000
-    assert page["pagination"]["totalPages"] == 20 and len(page["data"]) == 100
+    # A meeting embeds its agenda items and files: 20 to a page unless the client asks for
+    # more (at most 100).
+    assert page["pagination"]["totalPages"] == 100 and len(page["data"]) == 20
+    page = client.get(f"{BASE}/body/1/meeting?limit=500").get_json()
+    assert page["pagination"]["elementsPerPage"] == 100 and len(page["data"]) == 100
+    persons = client.get(f"{BASE}/body/1/person").get_json()
+    assert persons["pagination"]["elementsPerPage"] == 100
