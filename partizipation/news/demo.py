@@ -56,7 +56,7 @@ POSTS: list[dict[str, Any]] = [
                    "„In Zukunft inklusiv“ vorhat.",
         "body": "Partizipation heißt: Menschen mit Behinderungen reden bei Entscheidungen mit, "
                 "die sie betreffen. Der Kreis Unna arbeitet dafür mit dem Projekt „In Zukunft "
-                "inklusiv“ zusammen.\n\n## Drei Bausteine\n\n1. **Struktur**: Gremien und "
+                "inklusiv“ zusammen.\n\n## Drei Komponenten\n\n1. **Struktur**: Gremien und "
                 "feste Wege der Beteiligung\n2. **Kultur**: eine Haltung in Politik und "
                 "Verwaltung\n3. **Aktivität**: politische Arbeit der Selbstvertretung",
         "easy": "# Partizipation\n\nPartizipation ist ein schweres Wort.\n\nEs bedeutet: "

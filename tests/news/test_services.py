@@ -44,7 +44,7 @@ def test_a_draft_gets_an_address_tags_and_history(app, db_session, cast):
     ({"body": " \n "}, "body", "Text des Beitrags"),
     ({"tags": ",".join(f"t{i}" for i in range(9))}, "tags", "höchstens 8"),
     ({"tags": "x" * 41}, "tags", "40 Zeichen"),
-    ({"component": "nonsense"}, "component", "Bausteine"),
+    ({"component": "nonsense"}, "component", "Komponenten"),
     ({"easy_checked_by": "Prüfgruppe"}, "easy_checked_on", "beides"),
 ])
 def test_bad_input_is_named_at_its_field(app, db_session, cast, fields, field, message):
