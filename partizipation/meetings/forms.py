@@ -98,7 +98,7 @@ class PlaceForm(Form):
         InputRequired(message=_l("Enter the name of the place.")), _length(200)])
     street = StringField(_l("Street and number"), validators=[_length(200)])
     postal_code = StringField(_l("Postcode"), validators=[_length(10)])
-    city = StringField(_l("Town"), validators=[_length(100)])
+    city = StringField(_l("Town or city"), validators=[_length(100)])
     room = StringField(_l("Room (optional)"), validators=[_length(200)])
     nearest_stop = StringField(_l("Nearest bus or train stop (optional)"),
                                description=_l("For example: Unna Bahnhof, 5 minutes on foot."),

@@ -129,7 +129,7 @@ class VideoForm(Form):
 
 
 class DecisionForm(Form):
-    decision = RadioField(_l("Decision"), choices=[
+    decision = RadioField(_l("Your decision"), choices=[
         SelectChoice("publish", _l("Publish")),
         SelectChoice("changes", _l("Request changes")),
         SelectChoice("reject", _l("Reject")),

@@ -61,7 +61,7 @@ COMPONENT_LABELS = {
 COMMENT_LABELS = {
     CommentStatus.PENDING: _l("Waiting for approval"),
     CommentStatus.APPROVED: _l("Shown"),
-    CommentStatus.REJECTED: _l("Not approved"),
+    CommentStatus.REJECTED: _l("Not published"),
     CommentStatus.WITHDRAWN: _l("Withdrawn"),
     CommentStatus.HIDDEN: _l("Hidden by the moderation"),
 }
