@@ -82,7 +82,7 @@ def _create_body_and_term(page):
     page.fill("#starts_on", _d(start))
     page.fill("#ends_on", _d(start - timedelta(days=1)))
     _submit(page)
-    assert "Das Ende kann nicht vor dem Beginn liegen" in page.locator("main").inner_text()
+    assert "Das Ende darf nicht vor dem Beginn liegen" in page.locator("main").inner_text()
     _ok(page)
     page.fill("#ends_on", _d(start + timedelta(days=5 * 365)))
     _submit(page)

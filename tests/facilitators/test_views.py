@@ -257,7 +257,7 @@ def test_end_before_start_is_refused_then_ending_works(client, db_session, cast)
     url = f"/verwaltung/begleitung/{active.id}/beenden"
     response = post(client, url, {"ended_on": "28.02.2025", "reason": "Umzug"})
     assert response.status_code == 200
-    assert "Das Ende kann nicht vor dem Beginn" in page_text(response)
+    assert "Das Ende darf nicht vor dem Beginn" in page_text(response)
     assert 'value="28.02.2025"' in response.get_data(as_text=True)
     assert post(client, url, {"ended_on": "30.06.2025", "reason": "Umzug",
                               "confirmed": "yes"}).status_code == 302
