@@ -166,3 +166,23 @@ def test_the_title_element_keeps_plain_text(client, pages):
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "Inklusionsbeirat Sonnenstadt" in title
     assert "<span" not in title and "&lt;span" not in title
+
+
+@pytest.mark.parametrize(("page_language", "mark"), [("de", "en"), ("en", None)])
+def test_a_report_written_in_english_is_marked_on_german_pages(app, db_session, pages,
+                                                               page_language, mark):
+    """A stored text with its own language (a barrier report sent from the English form) is
+    marked with that language where the page is in another; the answer field too."""
+    from tests.feedback.factories import create_report
+
+    report = create_report(db_session, problem="The PDF cannot be read.", locale="en",
+                           email="reader@example.org")
+    client = app.test_client()
+    login(client, pages.officer.email)
+    client.get(f"/sprache/{page_language}")
+    for url in ("/verwaltung/barrieremeldungen", f"/verwaltung/barrieremeldungen/{report.id}"):
+        marks = marks_of(client.get(url), "The PDF cannot be read.")
+        assert all(found == mark for found in marks), (url, marks)
+    html = client.get(f"/verwaltung/barrieremeldungen/{report.id}").get_data(as_text=True)
+    answer = html.split('name="body"', 1)[0].rsplit("<textarea", 1)[1]
+    assert ('lang="en"' in answer) is (mark == "en")
