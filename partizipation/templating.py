@@ -137,9 +137,13 @@ def _mark_empty_choice(field: Any) -> None:
     if field.type != "SelectField" or not isinstance(field.choices, list):
         return
     page = str(get_locale() or "de")
-    for choice in field.choices:
-        if isinstance(choice, SelectChoice) and choice.value in (0, "", None):
-            choice.render_kw = {**(choice.render_kw or {}), "lang": page}
+    # A new list of new choices: the choices may be shared by every request (a form class's).
+    field.choices = [
+        SelectChoice(choice.value, choice.label, {**(choice.render_kw or {}), "lang": page},
+                     choice.optgroup)
+        if isinstance(choice, SelectChoice) and choice.value in (0, "", None) else choice
+        for choice in field.choices
+    ]
 
 
 # --- The language of the content --------------------------------------------------------------

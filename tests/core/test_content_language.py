@@ -186,3 +186,26 @@ def test_a_report_written_in_english_is_marked_on_german_pages(app, db_session, 
     html = client.get(f"/verwaltung/barrieremeldungen/{report.id}").get_data(as_text=True)
     answer = html.split('name="body"', 1)[0].rsplit("<textarea", 1)[1]
     assert ('lang="en"' in answer) is (mark == "en")
+
+
+def test_marking_a_select_leaves_shared_choices_alone(app):
+    """Choices a form class shares with every request keep no mark of one request's language."""
+    from wtforms import Form, SelectField
+    from wtforms.fields.choices import SelectChoice
+
+    from partizipation.templating import field_attrs
+
+    shared = [SelectChoice("", "All"), SelectChoice("1", "Beirat")]
+
+    class Filter(Form):
+        body = SelectField("Body", choices=shared)
+
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        from flask import session
+
+        session["locale"] = "en"
+        form = Filter()
+        attrs = field_attrs(form.body, content=True)
+        html = str(form.body(**attrs))
+    assert 'lang="de"' in html and '<option lang="en" value="">All</option>' in html
+    assert all(not choice.render_kw for choice in shared)
