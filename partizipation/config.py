@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "BABEL_DEFAULT_LOCALE": "de",
     "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
     "LANGUAGES": ("de", "en"),
+    # The language of what officers, editors and contacts write (names, texts): the district's.
+    # Marked with `lang` on pages in another language (templating.content_lang).
+    "CONTENT_LOCALE": "de",
     "RESET_TOKEN_MAX_AGE": 2 * 60 * 60,
     "INVITE_TOKEN_MAX_AGE": 14 * 24 * 60 * 60,
     "LOGIN_LIMIT": "5 per 15 minutes",

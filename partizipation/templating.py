@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from markupsafe import Markup, escape
+from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
@@ -37,11 +39,14 @@ def init_app(app: Flask) -> None:
         url_for_exists=lambda endpoint: endpoint in app.view_functions,
         cited_by=lambda kind, ident: links.cited_by(db.session, kind, ident),
         in_german=in_german,
+        in_content=in_content,
+        content_lang=content_lang,
     )
     app.jinja_env.filters.update(
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
         datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
         number=lambda value: format_decimal(value),
+        plain=plain,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
 
@@ -97,9 +102,12 @@ def field_attrs(
     width: str | None = None,
     css: str | None = "input",
     described_by: str | None = None,
+    content: bool | str = False,
 ) -> dict[str, str]:
     """HTML attributes that link a field to its hint and errors (used by the form macros), and
-    to `described_by`, text elsewhere on the page (a consent text read with its checkbox)."""
+    to `described_by`, text elsewhere on the page (a consent text read with its checkbox).
+    `content`: the field holds the platform's content (true: in the content language; a code:
+    in that language), marked with `lang` when the page is in another language."""
     described = [described_by] if described_by else []
     described += [f"{field.id}-hint"] if hint else []
     described += [
@@ -116,15 +124,70 @@ def field_attrs(
         attrs["aria-invalid"] = "true"
     if autocomplete:
         attrs["autocomplete"] = autocomplete
+    lang = _foreign(content if isinstance(content, str) else None) if content else None
+    if lang:
+        attrs["lang"] = lang
+        _mark_empty_choice(field)
     return attrs
+
+
+def _mark_empty_choice(field: Any) -> None:
+    """A select of content (bodies, places) whose empty choice ("No place (online only)") is the
+    interface's words: that option keeps the page's language inside the marked select."""
+    if field.type != "SelectField" or not isinstance(field.choices, list):
+        return
+    page = str(get_locale() or "de")
+    # A new list of new choices: the choices may be shared by every request (a form class's).
+    field.choices = [
+        SelectChoice(choice.value, choice.label, {**(choice.render_kw or {}), "lang": page},
+                     choice.optgroup)
+        if isinstance(choice, SelectChoice) and choice.value in (0, "", None) else choice
+        for choice in field.choices
+    ]
+
+
+# --- The language of the content --------------------------------------------------------------
+# What officers, editors and contacts type in (bodies, places, meetings, agenda items, decisions,
+# posts, ...) is in the district's language, CONTENT_LOCALE (German), whatever the interface's
+# language. One rule marks it wherever it stands inside the interface's text, so that a screen
+# reader reads a German name in German on an English page (and English text on a German page):
+#   <h2{{ content_lang() }}>{{ meeting.title }}</h2>       the whole element is content
+#   _("Manage %(name)s", name=in_content(body.name))       content inside a sentence
+#   field(form.title, content=true)                        an edit field that holds content
+# A stored text with its own language (a BITV page, a barrier report) passes that language.
+# Nothing is added when the content's language is the page's. Person names need no mark.
+
+
+def _foreign(lang: str | None = None) -> str | None:
+    """The language code to mark (`lang`, else the content language) if it is not the page's."""
+    code = lang or current_app.config.get("CONTENT_LOCALE", "de")
+    return None if code == str(get_locale() or "de") else code
+
+
+def content_lang(lang: str | None = None) -> Markup:
+    """` lang="de"` for an element that holds content, when the page is in another language."""
+    code = _foreign(lang)
+    return Markup(' lang="%s"') % code if code else Markup("")
+
+
+def in_content(text: Any, lang: str | None = None) -> Any:
+    """Content inside a sentence of the interface: in a `<span lang>` when the page is in
+    another language, as it is otherwise."""
+    code = _foreign(lang)
+    if not code or not text:
+        return text
+    return Markup('<span lang="%s">%s</span>') % (code, escape(text))
+
+
+def plain(value: Any) -> Any:
+    """A page title for `<title>`, which cannot carry markup: the text of a title built with
+    `in_content` (its `<span lang>` dropped); plain strings as they are."""
+    if isinstance(value, Markup):
+        return value.striptags()
+    return value
 
 
 def in_german(text: Any) -> Any:
     """German words (a body's name, a German institution) inside a page of another language,
     marked `lang="de"` so that a screen reader pronounces them in German."""
-    from flask_babel import get_locale
-    from markupsafe import Markup, escape
-
-    if str(get_locale() or "de") == "de" or not text:
-        return text
-    return Markup('<span lang="de">%s</span>') % escape(text)
+    return in_content(text, "de")

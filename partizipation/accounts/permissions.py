@@ -36,21 +36,29 @@ def can_change_user(actor: Any, target: Any) -> bool:
     return is_admin(actor) or target.role != Role.ADMIN
 
 
-def can_change_role(actor: Any, target: Any, new_role: str | None = None) -> bool:
-    """Change `target`'s role (to `new_role`, when given); an officer's role only the officer."""
+def _may_change_access(actor: Any, target: Any) -> bool:
+    """Who holds the officer's account in their hands: its role and whether it may sign in are
+    the officer's alone (the admin must not take the officer's place, nor lock the officer out)."""
     if not can_change_user(actor, target):
         return False
-    if target.role == Role.OFFICER and not is_officer(actor):
+    return target.role != Role.OFFICER or is_officer(actor)
+
+
+def can_change_role(actor: Any, target: Any, new_role: str | None = None) -> bool:
+    """Change `target`'s role (to `new_role`, when given); an officer's role only the officer."""
+    if not _may_change_access(actor, target):
         return False
     return new_role is None or can_assign_role(actor, new_role)
 
 
 def can_deactivate_user(actor: Any, target: Any) -> bool:
-    return can_change_user(actor, target) and bool(target.is_active)
+    """Deactivate an account; an officer's only the officer (issue 12.1)."""
+    return _may_change_access(actor, target) and bool(target.is_active)
 
 
 def can_reactivate_user(actor: Any, target: Any) -> bool:
-    return can_change_user(actor, target) and not target.is_active
+    """Reactivate an account; an officer's only the officer (issue 12.1)."""
+    return _may_change_access(actor, target) and not target.is_active
 
 
 CHECKS = (

@@ -18,7 +18,12 @@ from ..permissions import Role
 from .models import User
 from .officers import active_officers
 from .passwords import hash_password, needs_rehash, verify_password
-from .permissions import can_assign_role, can_change_role, can_change_user
+from .permissions import (
+    can_assign_role,
+    can_change_role,
+    can_deactivate_user,
+    can_reactivate_user,
+)
 from .tokens import Purpose, make_token, max_age
 
 LOCALES = ("de", "en")
@@ -349,7 +354,8 @@ def change_role(session: Session, target: User, role: str, *, actor: User) -> No
 
 def set_active(session: Session, target: User, active: bool, *, actor: User) -> None:
     """Deactivate (ends all sessions at once) or reactivate an account; never deletes it."""
-    if not can_change_user(actor, target):
+    check = can_reactivate_user if active else can_deactivate_user
+    if not check(actor, target):
         raise DomainError(str(_l("You cannot change this account.")))
     target.is_active = active
     if not active:

@@ -114,7 +114,8 @@ def test_can_change_role(role, target_role, new_role):
 @pytest.mark.parametrize("target_role", TARGET_ROLES)
 @pytest.mark.parametrize("active", [True, False])
 def test_can_deactivate_and_reactivate(role, target_role, active):
-    allowed = CHANGE[role][TARGET_ROLES.index(target_role)]
+    # Whether an officer may sign in is the officer's alone, like the officer's role (issue 12.1).
+    allowed = ROLE_CHANGE[role][TARGET_ROLES.index(target_role)]
     who = target(target_role, active=active)
     assert can_deactivate_user(actor(role), who) is (allowed and active)
     assert can_reactivate_user(actor(role), who) is (allowed and not active)

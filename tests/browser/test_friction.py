@@ -165,3 +165,23 @@ def test_english_statement_marks_german_names(page, live_server):
     marked = page.locator("main [lang=de]").all_inner_texts()
     assert any("Schlichtungsstelle" in text for text in marked)
     assert check_page(page) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_german_content_in_a_form_is_marked_in_english(page, live_server, lang):
+    """Issue 12.20: a body's edit form in English: the German name in the heading and in the
+    name field is read in German; in German nothing is marked."""
+    sign_in(page, live_server, "officer")
+    set_language(page, lang)
+    page.goto("/verwaltung/gremien")
+    page.locator("main table a").first.click()
+    page.locator("main a[href$='/bearbeiten']").first.click()
+    page.wait_for_url(re.compile(r"/verwaltung/gremien/\d+/bearbeiten$"))
+    name_lang = page.locator("#name").get_attribute("lang")
+    marked = page.locator("main h1 [lang=de]").all_inner_texts()
+    if lang == "en":
+        assert name_lang == "de"
+        assert marked and page.locator("#name").input_value() in marked[0]
+    else:
+        assert name_lang is None and marked == []
+    assert check_page(page) == []

@@ -19,6 +19,7 @@ from tests.conftest import login
 from tests.council.factories import create_body, create_membership, create_person, create_term
 from tests.factories import create_user
 from tests.helpers import page_text
+from tests.meetings.factories import create_meeting, invite
 
 
 def _with_health_data(session, **fields):
@@ -191,3 +192,65 @@ def test_admin_sees_no_health_data_on_any_page(client, db_session, admin):
     db_session.expire_all()
     assert db_session.scalar(select(SupportNeed.details).where(
         SupportNeed.person_id == person.id)) == "GEHEIM-BEDARF"
+
+
+def test_admin_cannot_open_a_meetings_logistics_or_support_pages(client, db_session, admin):
+    """Each meeting's logistics (answers, who needs what, bookings, reminders) and the invitee's
+    support request for one meeting are health data too: 403 for the admin, nothing shown."""
+    from partizipation.meetings.models import SupportRequest
+
+    body = create_body(db_session, name="Beirat")
+    term = create_term(db_session, body)
+    person = _with_health_data(db_session)
+    create_membership(db_session, term, person)
+    meeting = create_meeting(db_session, body)
+    invitee = invite(db_session, meeting, person, source="member", role="member")
+    consent = db_session.scalar(select(SupportConsent).where(
+        SupportConsent.person_id == person.id))
+    db_session.add(SupportRequest(invitee_id=invitee.id, consent_id=consent.id, kind="other",
+                                  details="GEHEIM-BEDARF"))
+    db_session.flush()
+    login(client, admin.email)
+    base = f"/verwaltung/sitzungen/{meeting.id}/logistik"
+    for url in (base, f"{base}/other", f"{base}/sign_language",
+                f"/sitzungen/{meeting.id}/unterstuetzung/{invitee.id}"):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "GEHEIM-BEDARF" not in response.get_data(as_text=True), url
+    for url in (f"{base}/other/buchung", f"{base}/erinnern",
+                f"/sitzungen/{meeting.id}/unterstuetzung/{invitee.id}"):
+        response = client.post(url, data={"needs": ["other"], "other_details": "x",
+                                          "consent": "y", "other-booked_with": "x"})
+        assert response.status_code in (400, 403), url
+    db_session.expire_all()
+    assert db_session.scalar(select(SupportRequest.details).where(
+        SupportRequest.invitee_id == invitee.id)) == "GEHEIM-BEDARF"
+
+
+@pytest.mark.parametrize("active", [True, False])
+def test_admin_cannot_deactivate_or_reactivate_an_officer(client, db_session, admin, officers,
+                                                          active):
+    """Whether the officer may sign in is the officer's alone, like the officer's role."""
+    target = officers[0]
+    target.is_active = active
+    db_session.flush()
+    login(client, admin.email)
+    page = client.get(f"/verwaltung/benutzer/{target.id}")
+    assert "/deaktivieren" not in page.get_data(as_text=True)
+    assert "/reaktivieren" not in page.get_data(as_text=True)
+    assert "Nur Inklusionsbeauftragte können das Konto" in page_text(page)
+    action = "deaktivieren" if active else "reaktivieren"
+    response = send_form(client, f"/verwaltung/benutzer/{target.id}/{action}", {},
+                         page_url="/verwaltung/benutzer")
+    assert response.status_code == 403
+    db_session.expire_all()
+    assert db_session.get(User, target.id).is_active is active
+
+
+def test_officer_may_deactivate_another_officer(client, db_session, officers):
+    login(client, officers[0].email)
+    response = send_form(client, f"/verwaltung/benutzer/{officers[1].id}/deaktivieren", {},
+                         page_url=f"/verwaltung/benutzer/{officers[1].id}")
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert db_session.get(User, officers[1].id).is_active is False
