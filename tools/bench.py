@@ -443,6 +443,8 @@ def main() -> None:
         "BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis-url", default=os.environ.get(
         "BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"), help="for the cached server")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8300)),
+                        help="first of the ports the servers listen on (one per server)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "instance" / "bench" / "results.md"))
     args = parser.parse_args()
@@ -462,7 +464,7 @@ def main() -> None:
             datasets[(database, size)] = (url, prepare(database, size, url, folder, args.rebuild))
     counts = {key: count_in_process(url, ids, pages) for key, (url, ids) in datasets.items()}
 
-    hello = Server("hello", "bench_hello:app", {}, 8300, cwd=TOOLS)
+    hello = Server("hello", "bench_hello:app", {}, args.port, cwd=TOOLS)
     servers: dict[tuple[str, str], Server] = {}
     for number, ((database, size), (url, ids)) in enumerate(datasets.items()):
         servers[(database, size)] = Server(f"{database}-{size}", "partizipation:create_app()", {
@@ -470,7 +472,7 @@ def main() -> None:
             "PARTIZIPATION_DATABASE_URL": url, "PARTIZIPATION_SESSION_COOKIE_SECURE": "0",
             "PARTIZIPATION_UPLOAD_FOLDER": str(folder / "uploads"),
             "PARTIZIPATION_LOGIN_LIMIT": "1000 per minute", "PARTIZIPATION_PAGE_CACHE": "0",
-        }, 8301 + number, ids=ids)
+        }, args.port + 1 + number, ids=ids)
     # The same app with the page cache on (Redis), for the anonymous public pages.
     database = args.databases[0]
     size = "large" if "large" in sizes else sizes[0]
@@ -479,7 +481,7 @@ def main() -> None:
     servers[cached_key] = Server(f"{database}-{size}-cached", "partizipation:create_app()", {
         **servers[(database, size)].env, "PARTIZIPATION_PAGE_CACHE": "1",
         "PARTIZIPATION_CACHE_REDIS_URL": args.redis_url,
-        "PARTIZIPATION_CACHE_KEY_PREFIX": f"bench-{os.getpid()}:"}, 8300 + len(servers) + 1,
+        "PARTIZIPATION_CACHE_KEY_PREFIX": f"bench-{os.getpid()}:"}, args.port + len(servers) + 1,
         ids=ids)
     everything = [hello, *servers.values()]
     runs: dict[tuple, list[dict]] = {}
