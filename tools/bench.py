@@ -217,14 +217,22 @@ class Server:
             total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / CLK_TCK
 
-    def memory(self) -> list[tuple[float, float]]:
-        """(peak, current) resident MiB of each worker."""
+    def memory(self) -> list[tuple[float, float, float, float]]:
+        """(peak, current) resident MiB of each worker, and its proportional and unique set size
+        (PSS: shared pages split among the processes that map them; USS: its own pages only)."""
         found = []
         for pid in self.workers():
             status = dict(line.split(":", 1) for line in
                           Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-            found.append((int(status["VmHWM"].split()[0]) / 1024,
-                          int(status["VmRSS"].split()[0]) / 1024))
+            rollup = dict(line.split(":", 1) for line in
+                          Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+
+            def kib(key: str, table: dict[str, str]) -> int:
+                return int(table[key].split()[0])
+
+            found.append((kib("VmHWM", status) / 1024, kib("VmRSS", status) / 1024,
+                          kib("Pss", rollup) / 1024,
+                          (kib("Private_Clean", rollup) + kib("Private_Dirty", rollup)) / 1024))
         return found
 
     def settle(self, limit: float = 60.0) -> None:
@@ -410,12 +418,13 @@ def report(args: argparse.Namespace, pages: list[Page], servers: dict[tuple[str,
     most = max((c["statements"] for found in counts.values() for c in found.values()), default=0)
     goals[f"≤ {GOALS['statements']} SQL statements per page (most: {most})"] = (
         most <= GOALS["statements"])
-    lines += ["## Memory per worker after the run (MiB, peak / now)", ""]
+    lines += ["## Memory per worker after the run (MiB, peak / now resident; PSS / USS)", ""]
     peak = 0.0
     for name, found in memory.items():
-        lines.append(f"- {name}: " + ", ".join(f"{p:.0f} / {c:.0f}" for p, c in found))
+        lines.append(f"- {name}: " + ", ".join(f"{p:.0f} / {c:.0f}; {pss:.0f} / {uss:.0f}"
+                                               for p, c, pss, uss in found))
         if name != "hello":
-            peak = max([peak, *(p for p, _ in found)])
+            peak = max([peak, *(p for p, *_ in found)])
     goals[f"≤ {GOALS['rss_mib']} MiB peak per worker (highest {peak:.0f})"] = (
         peak <= GOALS["rss_mib"])
     lines += ["", "## Login", "",
