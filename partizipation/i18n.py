@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from flask_babel import Domain, get_locale, lazy_gettext
 from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup
+from werkzeug.datastructures import LanguageAccept
 
 from .extensions import babel
 
@@ -40,7 +42,13 @@ def select_locale() -> str:
         return chosen
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale  # type: ignore[no-any-return]
-    return request.accept_languages.best_match(languages) or current_app.config[
+    return visitor_locale(request.accept_languages, current_app.config)
+
+
+def visitor_locale(accept_languages: LanguageAccept, config: Mapping[str, Any]) -> str:
+    """The language of a visitor without a switch or a setting: Accept-Language, else German.
+    (Also the page cache's fast path, which answers before any request context exists.)"""
+    return accept_languages.best_match(config["LANGUAGES"]) or config[  # type: ignore[no-any-return]
         "BABEL_DEFAULT_LOCALE"
     ]
 

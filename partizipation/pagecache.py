@@ -15,6 +15,14 @@ Backend (Flask-Caching): Redis when CACHE_REDIS_URL is set (needed with several 
 processes: they share the generation); otherwise an in-process SimpleCache in development (one
 process, `make run`); in production without Redis nothing is cached (each worker would keep its
 own generation). Responses carry an ETag and Last-Modified, so browsers revalidate with 304.
+
+Fast path (`FastHits`, a WSGI middleware in front of Flask): a GET/HEAD without a session or
+remember cookie (so nobody signed in, no flashed message, no language switch) of a path whose
+endpoint is in `CACHEABLE` is answered from the cache before Flask builds a request context,
+session, locale, user or CSRF state: one cache read (the generation and the page in one MGET),
+the headers the page had when it was stored (security headers, Vary, Cache-Control, ETag),
+304 as usual. Anything else, and every miss, goes through Flask (`_serve_cached`), which also
+serves hits to anonymous visitors who carry a session cookie (say, after the language switch).
 """
 
 from __future__ import annotations
@@ -29,6 +37,13 @@ from flask import Flask, Response, g, request, session
 from flask_caching import Cache
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
+from werkzeug import Response as PlainResponse
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_accept_header, parse_cookie
+from werkzeug.routing import RequestRedirect
+
+from .i18n import select_locale, visitor_locale
 
 # Public pages that may be cached for anonymous visitors (one line per page).
 CACHEABLE = {
@@ -73,7 +88,9 @@ def init_app(app: Flask) -> None:
     app.extensions["page_cache_on"] = True
     app.extensions["page_cache"] = app.extensions["cache"][cache]
     app.before_request(_serve_cached)
-    app.after_request(_store)
+    # Stored as the last after-request step, so the stored headers are those every handler set.
+    app.after_request_funcs.setdefault(None, []).insert(0, _store)
+    app.wsgi_app = FastHits(app, app.wsgi_app)  # type: ignore[method-assign]
     _install_invalidation()
 
 
@@ -88,33 +105,45 @@ def _anonymous() -> bool:
             and "_flashes" not in session)
 
 
-def _key() -> str | None:
+def page_key(environ: dict[str, Any], locale: str) -> str:
+    """The cache key of a page: language, path and query string (the generation is stored
+    with the page: one read answers both)."""
+    raw = (f"{locale}|{environ.get('SCRIPT_NAME', '')}{environ.get('PATH_INFO', '')}"
+           f"?{environ.get('QUERY_STRING', '')}")
+    return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _lookup(backend: Any, key: str) -> tuple[str, Any]:
+    """The current generation and the stored page if it belongs to that generation."""
+    generation, entry = backend.get_many(GENERATION, key)
+    generation = generation or "0"
+    if entry is not None and (not isinstance(entry, tuple) or entry[0] != generation):
+        entry = None
+    return generation, entry
+
+
+def _cached_response(entry: tuple[str, bytes, list[tuple[str, str]]],
+                     response_class: type[PlainResponse]) -> PlainResponse:
+    _generation, body, headers = entry
+    response = response_class(body, headers=headers)
+    response.headers["X-Page-Cache"] = "hit"
+    return response
+
+
+def _serve_cached() -> Response | None:
+    g._page_cache_key = None
     if request.method not in ("GET", "HEAD") or request.endpoint not in CACHEABLE:
         return None
     if not _anonymous():
         return None
-    from .i18n import select_locale
-
-    generation = _backend().get(GENERATION) or "0"
-    raw = f"{generation}|{select_locale()}|{request.full_path}"
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-def _serve_cached() -> Response | None:
-    key = _key()
-    g._page_cache_key = key
-    if key is None:
-        return None
-    entry = _backend().get(key)
+    key = page_key(request.environ, select_locale())
+    generation, entry = _lookup(_backend(), key)
     if entry is None:
+        g._page_cache_key, g._page_cache_generation = key, generation
         return None
-    body, content_type, etag, modified = entry
-    response = Response(body, content_type=content_type)
-    _validators(response, etag, modified)
-    response.headers["X-Page-Cache"] = "hit"
-    g._page_cache_key = None  # already stored
+    response = _cached_response(entry, Response)
     response.make_conditional(request)
-    return response
+    return response  # type: ignore[return-value]
 
 
 def _validators(response: Response, etag: str, modified: str) -> None:
@@ -124,22 +153,90 @@ def _validators(response: Response, etag: str, modified: str) -> None:
     response.vary.update(("Cookie", "Accept-Language"))
 
 
+# Headers not replayed from a stored page: made afresh for each answer.
+_NOT_STORED = {"date", "x-page-cache", "set-cookie", "content-length"}
+
+
 def _store(response: Response) -> Response:
     key = getattr(g, "_page_cache_key", None)
     if key is None or response.status_code != 200 or response.direct_passthrough:
         return response
-    if response.headers.get("Set-Cookie") or not _anonymous():
+    if response.headers.get("Set-Cookie") or session.modified or not _anonymous():
         return response
     body = response.get_data()
     if b'name="csrf_token"' in body:
         return response  # a form: never stored
     etag = hashlib.sha256(body).hexdigest()[:32]
     modified = format_datetime(datetime.now(UTC), usegmt=True)
-    _backend().set(key, (body, response.content_type, etag, modified))
     _validators(response, etag, modified)
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
+    # Stored with the generation read before the page was rendered: a change committed
+    # meanwhile makes this entry stale at once.
+    _backend().set(key, (g._page_cache_generation, body, headers))
     response.headers["X-Page-Cache"] = "miss"
     response.make_conditional(request)
     return response
+
+
+class FastHits:
+    """Answers cache hits for cookieless anonymous GET/HEAD requests before Flask does any
+    work (see the module's docstring); everything else goes to `wsgi_app`."""
+
+    def __init__(self, app: Flask, wsgi_app: Any) -> None:
+        self.app, self.wsgi_app = app, wsgi_app
+        self.config = app.config
+        self.cookies = (app.config.get("SESSION_COOKIE_NAME") or "session",
+                        app.config.get("REMEMBER_COOKIE_NAME") or "remember_token")
+        self._cacheable: dict[str, bool] = {}
+        self._locales: dict[str, str] = {}
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and self._cookieless(environ) and (
+                self._is_cacheable(environ)):
+            _generation, entry = _lookup(self.app.extensions["page_cache"],
+                                         page_key(environ, self._locale(environ)))
+            if entry is not None:
+                response = _cached_response(entry, PlainResponse)
+                response.make_conditional(environ)
+                return response(environ, start_response)
+        return self.wsgi_app(environ, start_response)
+
+    def _cookieless(self, environ: dict[str, Any]) -> bool:
+        header = environ.get("HTTP_COOKIE")
+        if not header:
+            return True
+        cookies = parse_cookie(header)
+        return not any(name in cookies for name in self.cookies)
+
+    def _is_cacheable(self, environ: dict[str, Any]) -> bool:
+        """Whether the path belongs to a cacheable endpoint (remembered per path)."""
+        path = environ.get("PATH_INFO") or "/"
+        known = self._cacheable.get(path)
+        if known is None:
+            adapter = self.app.url_map.bind(
+                "localhost", script_name=environ.get("SCRIPT_NAME") or None)
+            try:
+                endpoint, _values = adapter.match(path, method="GET")
+            except (HTTPException, RequestRedirect):
+                endpoint = None
+            known = endpoint in CACHEABLE
+            if len(self._cacheable) > 10_000:
+                self._cacheable.clear()
+            self._cacheable[path] = known
+        return known
+
+    def _locale(self, environ: dict[str, Any]) -> str:
+        """The visitor's language by the app's own rule (`i18n.visitor_locale`), remembered
+        per Accept-Language header."""
+        header = environ.get("HTTP_ACCEPT_LANGUAGE") or ""
+        locale = self._locales.get(header)
+        if locale is None:
+            locale = visitor_locale(parse_accept_header(header or None, LanguageAccept),
+                                    self.config)
+            if len(self._locales) > 1000:
+                self._locales.clear()
+            self._locales[header] = locale
+        return locale
 
 
 def bump() -> None:

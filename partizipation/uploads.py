@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import filetype
 from flask import Response, current_app, send_from_directory
 from flask_babel import format_decimal
 
@@ -53,6 +52,8 @@ def sniff(stream: IO[bytes]) -> str | None:
     stream.seek(0)
     if len(head) < 4:
         return None
+    import filetype  # only an upload needs it: a worker that serves pages does not load it
+
     kind = filetype.guess(head)
     if kind is None and head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
         return VTT  # a text format filetype does not know; its first word says what it is

@@ -217,14 +217,22 @@ class Server:
             total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / CLK_TCK
 
-    def memory(self) -> list[tuple[float, float]]:
-        """(peak, current) resident MiB of each worker."""
+    def memory(self) -> list[tuple[float, float, float, float]]:
+        """(peak, current) resident MiB of each worker, and its proportional and unique set size
+        (PSS: shared pages split among the processes that map them; USS: its own pages only)."""
         found = []
         for pid in self.workers():
             status = dict(line.split(":", 1) for line in
                           Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-            found.append((int(status["VmHWM"].split()[0]) / 1024,
-                          int(status["VmRSS"].split()[0]) / 1024))
+            rollup = dict(line.split(":", 1) for line in
+                          Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+
+            def kib(key: str, table: dict[str, str]) -> int:
+                return int(table[key].split()[0])
+
+            found.append((kib("VmHWM", status) / 1024, kib("VmRSS", status) / 1024,
+                          kib("Pss", rollup) / 1024,
+                          (kib("Private_Clean", rollup) + kib("Private_Dirty", rollup)) / 1024))
         return found
 
     def settle(self, limit: float = 60.0) -> None:
@@ -410,12 +418,13 @@ def report(args: argparse.Namespace, pages: list[Page], servers: dict[tuple[str,
     most = max((c["statements"] for found in counts.values() for c in found.values()), default=0)
     goals[f"≤ {GOALS['statements']} SQL statements per page (most: {most})"] = (
         most <= GOALS["statements"])
-    lines += ["## Memory per worker after the run (MiB, peak / now)", ""]
+    lines += ["## Memory per worker after the run (MiB, peak / now resident; PSS / USS)", ""]
     peak = 0.0
     for name, found in memory.items():
-        lines.append(f"- {name}: " + ", ".join(f"{p:.0f} / {c:.0f}" for p, c in found))
+        lines.append(f"- {name}: " + ", ".join(f"{p:.0f} / {c:.0f}; {pss:.0f} / {uss:.0f}"
+                                               for p, c, pss, uss in found))
         if name != "hello":
-            peak = max([peak, *(p for p, _ in found)])
+            peak = max([peak, *(p for p, *_ in found)])
     goals[f"≤ {GOALS['rss_mib']} MiB peak per worker (highest {peak:.0f})"] = (
         peak <= GOALS["rss_mib"])
     lines += ["", "## Login", "",
@@ -443,6 +452,8 @@ def main() -> None:
         "BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis-url", default=os.environ.get(
         "BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"), help="for the cached server")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8300)),
+                        help="first of the ports the servers listen on (one per server)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "instance" / "bench" / "results.md"))
     args = parser.parse_args()
@@ -462,7 +473,7 @@ def main() -> None:
             datasets[(database, size)] = (url, prepare(database, size, url, folder, args.rebuild))
     counts = {key: count_in_process(url, ids, pages) for key, (url, ids) in datasets.items()}
 
-    hello = Server("hello", "bench_hello:app", {}, 8300, cwd=TOOLS)
+    hello = Server("hello", "bench_hello:app", {}, args.port, cwd=TOOLS)
     servers: dict[tuple[str, str], Server] = {}
     for number, ((database, size), (url, ids)) in enumerate(datasets.items()):
         servers[(database, size)] = Server(f"{database}-{size}", "partizipation:create_app()", {
@@ -470,7 +481,7 @@ def main() -> None:
             "PARTIZIPATION_DATABASE_URL": url, "PARTIZIPATION_SESSION_COOKIE_SECURE": "0",
             "PARTIZIPATION_UPLOAD_FOLDER": str(folder / "uploads"),
             "PARTIZIPATION_LOGIN_LIMIT": "1000 per minute", "PARTIZIPATION_PAGE_CACHE": "0",
-        }, 8301 + number, ids=ids)
+        }, args.port + 1 + number, ids=ids)
     # The same app with the page cache on (Redis), for the anonymous public pages.
     database = args.databases[0]
     size = "large" if "large" in sizes else sizes[0]
@@ -479,7 +490,7 @@ def main() -> None:
     servers[cached_key] = Server(f"{database}-{size}-cached", "partizipation:create_app()", {
         **servers[(database, size)].env, "PARTIZIPATION_PAGE_CACHE": "1",
         "PARTIZIPATION_CACHE_REDIS_URL": args.redis_url,
-        "PARTIZIPATION_CACHE_KEY_PREFIX": f"bench-{os.getpid()}:"}, 8300 + len(servers) + 1,
+        "PARTIZIPATION_CACHE_KEY_PREFIX": f"bench-{os.getpid()}:"}, args.port + len(servers) + 1,
         ids=ids)
     everything = [hello, *servers.values()]
     runs: dict[tuple, list[dict]] = {}

@@ -4,6 +4,8 @@ signed-in pages, forms and personal pages are never stored."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -22,6 +24,15 @@ from tests.news.factories import create_post
 @pytest.fixture()
 def app_config() -> dict[str, Any]:
     return {"PAGE_CACHE": True}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(app) -> None:
+    """The app (and its in-process cache) is shared by the tests: each starts with no page."""
+    from partizipation.pagecache import bump
+
+    with app.app_context():
+        bump()
 
 
 def _get(client, path: str, **headers: str):
@@ -170,3 +181,78 @@ def test_production_without_redis_caches_nothing(tmp_path):
                         "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite",
                         "CACHE_REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert enabled(redis)
+
+
+def _without_date(response) -> tuple[int, list[tuple[str, str]], bytes]:
+    headers = [(k, v) for k, v in response.headers.items() if k != "Date"]
+    return response.status_code, headers, response.data
+
+
+@contextmanager
+def _flask_requests(app) -> Iterator[list[str]]:
+    """The paths Flask itself handled (a hit from the fast path never gets there)."""
+    from flask import request, request_started
+
+    handled: list[str] = []
+
+    def note(_sender: Any, **_extra: Any) -> None:
+        handled.append(request.path)
+
+    with request_started.connected_to(note, app):
+        yield handled
+
+
+def test_a_hit_without_cookies_is_answered_before_flask(app, client):
+    """A cookieless anonymous visitor's hit skips Flask's request handling altogether."""
+    with _flask_requests(app) as handled:
+        assert _get(client, "/beirat")[0].headers["X-Page-Cache"] == "miss"
+        hit, _ = _get(client, "/beirat")
+        assert hit.headers["X-Page-Cache"] == "hit"
+        assert client.get("/beirat", headers={"If-None-Match": hit.headers["ETag"]}
+                          ).status_code == 304
+        assert handled == ["/beirat"]
+        _get(client, "/anmelden")  # not a cacheable page: Flask answers
+        assert handled == ["/beirat", "/anmelden"]
+
+
+def test_hits_with_and_without_flask_are_the_same(app, client):
+    """Fast path (no cookie) and Flask's own path (an anonymous visitor whose session holds the
+    language switch) answer a hit with the same status, headers and body: GET, HEAD, 304."""
+    switched = app.test_client()
+    with switched.session_transaction() as session:
+        session["lang"] = "de"
+    german = {"Accept-Language": "de"}
+    assert _get(client, "/beirat", **german)[0].headers["X-Page-Cache"] == "miss"
+    with _flask_requests(app) as handled:
+        fast = client.get("/beirat", headers=german)
+        assert handled == []
+        slow = switched.get("/beirat", headers=german)
+        assert handled == ["/beirat"]
+    assert fast.headers["X-Page-Cache"] == "hit" == slow.headers["X-Page-Cache"]
+    assert _without_date(fast) == _without_date(slow)
+    assert "Content-Security-Policy" in fast.headers and "Accept-Language" in fast.headers["Vary"]
+    assert fast.headers["Cache-Control"] == "no-cache" and fast.headers["Date"]
+    assert _without_date(client.head("/beirat", headers=german)) == _without_date(
+        switched.head("/beirat", headers=german))
+    etag = {"If-None-Match": fast.headers["ETag"], **german}
+    fast_304, slow_304 = client.get("/beirat", headers=etag), switched.get("/beirat", headers=etag)
+    assert fast_304.status_code == 304 and _without_date(fast_304) == _without_date(slow_304)
+
+
+def test_the_fast_path_picks_the_language_as_the_app_does(app, client):
+    english = {"Accept-Language": "en-GB,en;q=0.9,de;q=0.5"}
+    first = _get(client, "/beirat", **english)[1]
+    with _flask_requests(app) as handled:
+        hit, text = _get(client, "/beirat", **english)
+        assert handled == [] and hit.headers["X-Page-Cache"] == "hit" and text == first
+        assert _get(client, "/beirat", **{"Accept-Language": "fr"})[1] != first  # German
+        assert handled == ["/beirat"]
+
+
+def test_a_remember_cookie_is_never_answered_from_the_cache(app, client):
+    _get(client, "/beirat")
+    with _flask_requests(app) as handled:
+        assert _get(client, "/beirat")[0].headers["X-Page-Cache"] == "hit" and handled == []
+        client.set_cookie("remember_token", "whatever")
+        assert "X-Page-Cache" not in _get(client, "/beirat")[0].headers
+        assert handled == ["/beirat"]
