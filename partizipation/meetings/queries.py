@@ -13,10 +13,11 @@ from ..council.models import Body
 from ..people.models import Person
 from .models import Invitee, Meeting, MeetingStatus, SupportRequest
 
-# Calendar feeds hold meetings from this many days back, and at most this many (a calendar
-# program fetches a feed again and again: it stays small).
+# Calendar feeds hold meetings from this many days back, and at most this many, the earliest
+# first (a calendar program fetches a feed again and again: it stays small whatever the number
+# of meetings; README, "Calendar feeds").
 FEED_DAYS_BACK = 180
-FEED_LIMIT = 200
+FEED_LIMIT = 100
 
 
 def announced() -> Any:
