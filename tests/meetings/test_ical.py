@@ -83,13 +83,16 @@ def test_the_body_feed_holds_public_announced_meetings_only(client, db_session, 
 
 
 def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast, monkeypatch):
-    """From FEED_DAYS_BACK days back, at most FEED_LIMIT meetings, the earliest first."""
+    """The last FEED_PAST meetings of the past FEED_DAYS_BACK days and the next FEED_UPCOMING:
+    many past meetings never push the coming ones out."""
     from partizipation.meetings import queries
 
-    monkeypatch.setattr(queries, "FEED_LIMIT", 2)
+    monkeypatch.setattr(queries, "FEED_PAST", 2)
+    monkeypatch.setattr(queries, "FEED_UPCOMING", 2)
     person = cast.persons["invited"]
-    for days, title in ((-queries.FEED_DAYS_BACK - 5, "Zu alt"), (-10, "Vor zehn Tagen"),
-                        (5, "In fünf Tagen"), (40, "Zu spät für das Limit")):
+    for days, title in ((-queries.FEED_DAYS_BACK - 5, "Zu alt"), (-30, "Vor 30 Tagen"),
+                        (-20, "Vor 20 Tagen"), (-10, "Vor 10 Tagen"), (5, "In 5 Tagen"),
+                        (6, "In 6 Tagen"), (40, "In 40 Tagen")):
         invite(db_session, create_meeting(db_session, cast.council, status="invited",
                                           days=days, title=title), person)
     login(client, "invited@example.org")
@@ -97,8 +100,8 @@ def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast,
     html = response.get_data(as_text=True)
     start = html.index("/kalender/") + len("/kalender/")
     feed = app.test_client().get(f"/kalender/{html[start:html.index('.ics', start)]}.ics")
-    titles = sorted(e.summary.value for e in both(feed.data)[1])
-    assert titles == ["In fünf Tagen", "Vor zehn Tagen"]
+    titles = [e.summary.value for e in both(feed.data)[1]]
+    assert titles == ["Vor 20 Tagen", "Vor 10 Tagen", "In 5 Tagen", "In 6 Tagen"]
 
 
 def test_a_private_body_has_no_public_feed(client, db_session, cast):
