@@ -18,7 +18,7 @@ from .models import Invitee, Meeting, MeetingStatus, SupportRequest
 # the number of meetings, and past meetings never crowd out the coming ones; README, "Calendar
 # feeds").
 FEED_DAYS_BACK = 180
-FEED_UPCOMING = 50
+FEED_UPCOMING = 30
 FEED_PAST = 20
 
 
