@@ -23,6 +23,8 @@ from .i18n import _l
 
 T = TypeVar("T")
 PER_PAGE = 25
+# `count_limit` of the long lists: "of more than 500".
+COUNT_LIMIT = 500
 PAGE_ARG = "seite"
 SEARCH_ARG = "suche"
 

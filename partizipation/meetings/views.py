@@ -15,7 +15,7 @@ from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
 from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
-from ..paging import paginate
+from ..paging import COUNT_LIMIT, paginate
 from ..people.privacy import person_of
 from ..permissions import require
 from ..uploads import TYPES, send_stored
@@ -54,7 +54,7 @@ def listing():  # type: ignore[no-untyped-def]
             SelectChoice(y, str(y)) for y in years]
         year = form.jahr.data if form.jahr.data in years else None
         page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
-                        scalars=False)
+                        scalars=False, count_limit=COUNT_LIMIT)
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
     page = paginate(db.session, public_upcoming(chosen.id if chosen else None))

@@ -1,4 +1,6 @@
-"""news indexes: the list filtered by component and the moderation queue read through an index
+"""list indexes: the news list filtered by component, the moderation queue, meetings by their
+start across bodies (decisions, the archive) and the decisions' follow-up by due date, each read
+through an index
 
 Revision ID: 0017
 Revises: 0013
@@ -20,9 +22,17 @@ def upgrade() -> None:
                               ["status", "component", "published_at", "id"], unique=False)
         batch_op.create_index("ix_news_posts_queue", ["status", "updated_at", "id"],
                               unique=False)
+    with op.batch_alter_table("meetings", schema=None) as batch_op:
+        batch_op.create_index("ix_meetings_start", ["starts_at", "id"], unique=False)
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.create_index("ix_decisions_due", ["due_on", "id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_decisions_due")
+    with op.batch_alter_table("meetings", schema=None) as batch_op:
+        batch_op.drop_index("ix_meetings_start")
     with op.batch_alter_table("news_posts", schema=None) as batch_op:
         batch_op.drop_index("ix_news_posts_queue")
         batch_op.drop_index("ix_news_posts_component")
