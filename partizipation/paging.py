@@ -3,7 +3,7 @@ and the rows), whatever the number of rows; the page number and the search come 
 string (`?seite=2&suche=…`).
 
 A list that can hold very many rows (the news, the moderation queue) counts only up to a limit
-(`count_limit`): past it the page says "of more than 1,000" instead of counting every row on every
+(`count_limit`): past it the page says "of more than 500" instead of counting every row on every
 request, and the count costs the same however many rows there are."""
 
 from __future__ import annotations
