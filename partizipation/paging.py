@@ -1,6 +1,10 @@
 """Lists that page and search. Every list shows one page of rows with two statements (a count
 and the rows), whatever the number of rows; the page number and the search come from the query
-string (`?seite=2&suche=…`)."""
+string (`?seite=2&suche=…`).
+
+A list that can hold very many rows (the news, the moderation queue) counts only up to a limit
+(`count_limit`): past it the page says "of more than 500" instead of counting every row on every
+request, and the count costs the same however many rows there are."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from flask import request
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 from wtforms import SearchField
 from wtforms.validators import Length
@@ -19,6 +23,8 @@ from .i18n import _l
 
 T = TypeVar("T")
 PER_PAGE = 25
+# `count_limit` of the long lists: "of more than 500".
+COUNT_LIMIT = 500
 PAGE_ARG = "seite"
 SEARCH_ARG = "suche"
 
@@ -29,6 +35,8 @@ class Page(Generic[T]):
     number: int
     per_page: int
     total: int
+    # True when the rows were counted only up to a limit: there are more than `total`.
+    more: bool = False
 
     @property
     def pages(self) -> int:
@@ -40,7 +48,7 @@ class Page(Generic[T]):
 
     @property
     def has_next(self) -> bool:
-        return self.number < self.pages
+        return self.more or self.number < self.pages
 
     @property
     def first(self) -> int:
@@ -68,15 +76,28 @@ def page_number() -> int:
 
 
 def paginate(session: Session, query: Select[Any], *, number: int | None = None,
-             per_page: int = PER_PAGE, scalars: bool = True) -> Page[Any]:
-    """One page of `query`'s rows (a page past the end shows the last page)."""
-    total = session.scalar(select(func.count()).select_from(
-        query.order_by(None).subquery())) or 0
+             per_page: int = PER_PAGE, scalars: bool = True,
+             count_limit: int | None = None) -> Page[Any]:
+    """One page of `query`'s rows (a page past the end shows the last page). With `count_limit`
+    the rows are counted only up to that many (or up to the page asked for, if it lies further):
+    the page then knows there are more without counting them all."""
+    number = number or page_number()
+    more = False
+    if count_limit is None:
+        total = session.scalar(select(func.count()).select_from(
+            query.order_by(None).subquery())) or 0
+    else:
+        # Counted in the list's own order, so the database walks the list's index and stops.
+        limit = max(count_limit, number * per_page)
+        total = session.scalar(select(func.count()).select_from(
+            query.with_only_columns(literal(1)).limit(limit + 1).subquery())) or 0
+        more = total > limit
+        total = min(total, limit)
     pages = max(1, -(-total // per_page))
-    number = min(number or page_number(), pages)
+    number = min(number, pages)
     limited = query.limit(per_page).offset((number - 1) * per_page)
     rows = list(session.scalars(limited) if scalars else session.execute(limited))
-    return Page(items=rows, number=number, per_page=per_page, total=total)
+    return Page(items=rows, number=number, per_page=per_page, total=total, more=more)
 
 
 def search_terms() -> str:

@@ -15,13 +15,14 @@ from .. import clock
 from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
+from ..paging import paginate, search_form, search_terms
 from ..people.labels import person_label
 from ..permissions import require
 from ..versioning import check_version
 from .blueprint import PREFIX, bp, load_body, load_term
 from .forms import BodyForm, CarryOverForm, EndTermForm, TermForm
 from .labels import label
-from .memberships import carry_over, current_memberships, ending_soon
+from .memberships import carry_over, current_query, ending_soon, partners_of
 from .models import Body, Membership, Term
 from .permissions import can_manage_council, can_view_support_summary
 from .services import BODY_FIELDS, end_term, save_body, save_term
@@ -63,12 +64,15 @@ def edit_body(body_id: int | None = None):  # type: ignore[no-untyped-def]
 @bp.get(f"{PREFIX}/<int:body_id>")
 def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     body = load_body(body_id)
-    memberships = current_memberships(db.session, body)
-    deputies = {m.deputy_for_id: m for m in memberships if m.deputy_for_id}
-    by_id = {m.id: m for m in memberships}
+    terms = search_terms()
+    memberships = paginate(db.session, current_query(body, terms))
+    # Principals and deputies of the rows shown, also when they stand on another page.
+    by_id = partners_of(db.session, body, list(memberships))
+    deputies = {m.deputy_for_id: m for m in by_id.values() if m.deputy_for_id}
     return render_template(
         "council/manage_body.html", body=body, terms=body.terms, memberships=memberships,
-        deputies=deputies, by_id=by_id,
+        deputies=deputies, by_id=by_id, search_terms=terms,
+        search=search_form(_l("Search current members by name")),
     )
 
 

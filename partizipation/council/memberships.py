@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
 from ..accounts.models import User
@@ -334,6 +334,35 @@ def current_memberships(session: Session, body: Body, today: date | None = None
         .where(Membership.body_id == body.id, current_filter(today))
         .order_by(Membership.id)
     ))
+
+
+def current_query(body: Body, terms: str = "") -> Any:
+    """Current memberships of `body` with their persons, in the order of their adding; `terms`
+    searches the person's name (paged by the officer's page of the body)."""
+    from ..paging import matches
+    from ..people.models import Person
+
+    query = (select(Membership).join(Person, Membership.person_id == Person.id)
+             .options(contains_eager(Membership.person))
+             .where(Membership.body_id == body.id, current_filter())
+             .order_by(Membership.id))
+    if terms:
+        query = query.where(matches(terms, Person.name))
+    return query
+
+
+def partners_of(session: Session, body: Body, shown: list[Membership]) -> dict[int, Membership]:
+    """The current memberships the `shown` ones point to or are pointed at by as personal
+    deputies (principal and deputy, wherever they stand in the list), by id; one query."""
+    ids = {m.id for m in shown}
+    principals = {m.deputy_for_id for m in shown if m.deputy_for_id}
+    if not ids:
+        return {}
+    rows = session.scalars(
+        select(Membership).options(joinedload(Membership.person))
+        .where(Membership.body_id == body.id, current_filter(),
+               or_(Membership.id.in_(principals | ids), Membership.deputy_for_id.in_(ids))))
+    return {m.id: m for m in rows}
 
 
 def history_query(body: Body) -> Any:

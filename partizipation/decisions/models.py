@@ -54,6 +54,8 @@ class Decision(Base):
     __tablename__ = "decisions"
     __table_args__ = (
         Index("ix_decisions_status_due", "status", "due_on"),
+        # The follow-up list, the earliest due first (no due date last), walks this index.
+        Index("ix_decisions_due", "due_on", "id"),
         CheckConstraint("votes_yes >= 0 AND votes_no >= 0 AND votes_abstain >= 0",
                         name="votes_not_negative"),
     )

@@ -17,7 +17,7 @@ from ..i18n import _l
 from ..meetings.attendance import can_record_after, record_of
 from ..meetings.blueprint import load_meeting
 from ..meetings.services import agenda
-from ..paging import paginate
+from ..paging import COUNT_LIMIT, paginate
 from ..permissions import require
 from . import permissions, queries
 from .forms import FOLLOW_UP, SORTS, DecisionForm, FollowUpForm
@@ -89,6 +89,6 @@ def follow_up():  # type: ignore[no-untyped-def]
               label("kind", d.kind), label("status", d.status), d.responsible,
               format_date(d.due_on) if d.due_on else "",
               url_for("decisions.detail", decision_id=d.id, _external=True)) for d in rows])
-    page = paginate(db.session, query)
+    page = paginate(db.session, query, count_limit=COUNT_LIMIT)
     return render_template("decisions/follow_up.html", page=page, form=form, show=show,
                            sort=sort)

@@ -66,7 +66,8 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     if sort == "status":
         return query.order_by(Decision.status, Decision.due_on.is_(None), Decision.due_on,
                               Decision.id)
-    return query.order_by(Decision.due_on.is_(None), Decision.due_on, Decision.id)
+    # NULLS LAST is what an ascending index holds: the list walks ix_decisions_due and stops.
+    return query.order_by(Decision.due_on.asc().nulls_last(), Decision.id)
 
 
 def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Decision]]:

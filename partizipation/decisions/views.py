@@ -13,7 +13,7 @@ from ..domain import DomainError
 from ..i18n import _l
 from ..links import cited_by
 from ..meetings.queries import my_invitee
-from ..paging import paginate
+from ..paging import COUNT_LIMIT, paginate
 from ..permissions import require
 from . import permissions, queries
 from .forms import FilterForm, MoveForm
@@ -59,7 +59,8 @@ def decisions_of_meeting(meeting: Any) -> dict[int, list[Decision]]:
 def listing():  # type: ignore[no-untyped-def]
     form = FilterForm(request.args)
     status = form.status.data if form.status.data in STATUSES else ""
-    page = paginate(db.session, queries.listing(current_user, status or ""))
+    page = paginate(db.session, queries.listing(current_user, status or ""),
+                    count_limit=COUNT_LIMIT)
     return render_template("decisions/listing.html", page=page, form=form, status=status)
 
 

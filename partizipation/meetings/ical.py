@@ -113,6 +113,19 @@ def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
     return entry
 
 
+def feed_etag(meetings: Iterable[Meeting], *salt: Any) -> str:
+    """The ETag of a calendar feed: what its events are made of (each meeting's and place's
+    version, the language, the address of the site), so any change gives a new one."""
+    import hashlib
+
+    from flask_babel import get_locale
+
+    parts = [str(get_locale()), current_app.config["BASE_URL"], *map(str, salt)]
+    parts += [f"{m.id}.{m.version}.{m.sequence}.{m.place.id}.{m.place.version}" if m.place
+              else f"{m.id}.{m.version}.{m.sequence}" for m in meetings]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
 def calendar(events: Iterable[Event], *, method: str | None = None,
              name: str | None = None) -> bytes:
     from icalendar import Calendar

@@ -114,6 +114,8 @@ class Meeting(Versioned, Base):
     __table_args__ = (
         Index("ix_meetings_public_start", "is_public", "status", "starts_at"),
         Index("ix_meetings_body_start", "body_id", "starts_at"),
+        # Lists across bodies newest first (decisions, the archive) walk this index and stop.
+        Index("ix_meetings_start", "starts_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

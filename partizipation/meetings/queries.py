@@ -13,10 +13,13 @@ from ..council.models import Body
 from ..people.models import Person
 from .models import Invitee, Meeting, MeetingStatus, SupportRequest
 
-# Calendar feeds hold meetings from this many days back, and at most this many (a calendar
-# program fetches a feed again and again: it stays small).
+# Calendar feeds hold the next FEED_UPCOMING meetings and the last FEED_PAST of the past
+# FEED_DAYS_BACK days (a calendar program fetches a feed again and again: it stays small whatever
+# the number of meetings, and past meetings never crowd out the coming ones; README, "Calendar
+# feeds").
 FEED_DAYS_BACK = 180
-FEED_LIMIT = 200
+FEED_UPCOMING = 30
+FEED_PAST = 20
 
 
 def announced() -> Any:
@@ -80,28 +83,33 @@ def officer_list(*, past: bool, terms: str = "") -> Select[Any]:
     return query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
 
 
-def feed_window() -> Any:
-    return Meeting.starts_at >= clock.now() - timedelta(days=FEED_DAYS_BACK)
+def _feed(session: Session, query: Select[Any]) -> list[Meeting]:
+    """The feed's meetings of `query`, earliest first: the last FEED_PAST that ended within
+    FEED_DAYS_BACK days and the next FEED_UPCOMING (two statements)."""
+    now = clock.now()
+    query = query.options(joinedload(Meeting.place))
+    past = list(session.scalars(
+        query.where(Meeting.ends_at < now,
+                    Meeting.starts_at >= now - timedelta(days=FEED_DAYS_BACK))
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(FEED_PAST)))
+    coming = list(session.scalars(
+        query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
+        .limit(FEED_UPCOMING)))
+    return past[::-1] + coming
 
 
 def body_feed(session: Session, body: Body) -> list[Meeting]:
-    """Public meetings of the body for its calendar feed (one query)."""
-    return list(session.scalars(
-        select(Meeting).options(joinedload(Meeting.place))
-        .where(Meeting.body_id == body.id, Meeting.is_public.is_(True), announced(),
-               feed_window())
-        .order_by(Meeting.starts_at, Meeting.id).limit(FEED_LIMIT)))
+    """Public meetings of the body for its calendar feed (two statements)."""
+    return _feed(session, select(Meeting).where(
+        Meeting.body_id == body.id, Meeting.is_public.is_(True), announced()))
 
 
 def personal_feed(session: Session, person: Person | None) -> list[Meeting]:
-    """The meetings the person is invited to, for their calendar feed (one query)."""
+    """The meetings the person is invited to, for their calendar feed (two statements)."""
     if person is None:
         return []
-    return list(session.scalars(
-        select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
-        .options(joinedload(Meeting.place))
-        .where(Invitee.person_id == person.id, announced(), feed_window())
-        .order_by(Meeting.starts_at, Meeting.id).limit(FEED_LIMIT)))
+    return _feed(session, select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
+                 .where(Invitee.person_id == person.id, announced()))
 
 
 def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:

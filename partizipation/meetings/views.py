@@ -15,7 +15,7 @@ from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
 from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
-from ..paging import paginate
+from ..paging import COUNT_LIMIT, paginate
 from ..people.privacy import person_of
 from ..permissions import require
 from ..uploads import TYPES, send_stored
@@ -54,7 +54,7 @@ def listing():  # type: ignore[no-untyped-def]
             SelectChoice(y, str(y)) for y in years]
         year = form.jahr.data if form.jahr.data in years else None
         page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
-                        scalars=False)
+                        scalars=False, count_limit=COUNT_LIMIT)
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
     page = paginate(db.session, public_upcoming(chosen.id if chosen else None))
@@ -236,7 +236,17 @@ def personal_ics(token: str):  # type: ignore[no-untyped-def]
     if user is None:
         abort(404)
     meetings = personal_feed(db.session, person_of(db.session, user))
+    # A calendar program that sends the ETag it has gets 304 while nothing in its feed changed,
+    # without the events being built again.
+    tag = ical.feed_etag(meetings, user.id)
+    if tag in request.if_none_match:
+        unchanged = Response(status=304)
+        unchanged.set_etag(tag)
+        return unchanged
     places: dict[int, str] = {}
     events = [ical.event(m, with_join=True, places=places) for m in meetings]
-    return _ics(ical.calendar(events, name=str(_l("My meetings"))), "meine-sitzungen.ics")
+    response = _ics(ical.calendar(events, name=str(_l("My meetings"))), "meine-sitzungen.ics")
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 

@@ -30,6 +30,16 @@ def news_queue_counts() -> dict[str, int]:
 
 
 @bp.app_template_global()
+def news_count(value: int) -> str:
+    """A count of `status_counts`: the number, or "more than 500" past the counting limit."""
+    from flask_babel import format_decimal, gettext
+
+    if value > queries.COUNT_LIMIT:
+        return gettext("more than %(n)s", n=format_decimal(queries.COUNT_LIMIT))
+    return str(format_decimal(value))
+
+
+@bp.app_template_global()
 def news_latest(limit: int = 3) -> list[Post]:
     return queries.latest(db.session, limit)
 

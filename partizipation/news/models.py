@@ -73,6 +73,9 @@ class Post(Versioned, Base):
     __tablename__ = "news_posts"
     __table_args__ = (
         Index("ix_news_posts_listing", "status", "published_at", "id"),
+        # The list filtered by component, and the moderation queue (longest waiting first).
+        Index("ix_news_posts_component", "status", "component", "published_at", "id"),
+        Index("ix_news_posts_queue", "status", "updated_at", "id"),
         Index("ix_news_posts_author", "author_id", "updated_at"),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, literal, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..paging import Page, paginate
@@ -19,6 +19,9 @@ from .models import (
 )
 
 FEED_SIZE = 20
+# Long lists count their rows only up to this many ("of more than 500"): no request counts
+# every post or comment there is.
+COUNT_LIMIT = 500
 TAG_CLOUD = 30
 TAG_WINDOW = 500
 
@@ -38,7 +41,7 @@ def published(tag: str | None = None, component: str | None = None) -> Select[An
 
 
 def news_page(session: Session, tag: str | None, component: str | None) -> Page[Any]:
-    return paginate(session, published(tag, component), per_page=10)
+    return paginate(session, published(tag, component), per_page=10, count_limit=COUNT_LIMIT)
 
 
 def tag_cloud(session: Session) -> list[tuple[str, int]]:
@@ -91,31 +94,39 @@ def own_open_comments(session: Session, post: Post, user: Any) -> list[Comment]:
         Comment.status == CommentStatus.PENDING.value).order_by(Comment.id.desc()).limit(10)))
 
 
+def _capped_count(query: Select[Any]) -> Any:
+    """How many rows `query` has, counted up to COUNT_LIMIT + 1 (more means "more than")."""
+    return select(func.count()).select_from(query.limit(COUNT_LIMIT + 1).subquery()) \
+        .scalar_subquery()
+
+
 def status_counts(session: Session) -> dict[str, int]:
-    """Posts per state, comments waiting, comments with open reports (two statements)."""
-    counts = {status.value: 0 for status in PostStatus}
-    counts.update(dict(session.execute(  # type: ignore[arg-type]
-        select(Post.status, func.count()).group_by(Post.status)).all()))
-    comments = session.execute(select(
-        select(func.count()).where(Comment.status == CommentStatus.PENDING.value)
-        .scalar_subquery(),
-        select(func.count(func.distinct(CommentReport.comment_id)))
-        .where(CommentReport.handled_at.is_(None)).scalar_subquery(),
+    """Posts per state, comments waiting, comments with open reports (one statement). Each is
+    counted up to COUNT_LIMIT + 1 through an index: a number above COUNT_LIMIT means "more than
+    COUNT_LIMIT" (`more_than` in the template)."""
+    names = [status.value for status in PostStatus] + ["comments_pending", "comments_reported"]
+    row = session.execute(select(
+        *(_capped_count(select(literal(1)).where(Post.status == status.value))
+          for status in PostStatus),
+        _capped_count(select(literal(1)).where(Comment.status == CommentStatus.PENDING.value)),
+        _capped_count(select(CommentReport.comment_id).where(CommentReport.handled_at.is_(None))
+                      .distinct()),
     )).one()
-    counts["comments_pending"], counts["comments_reported"] = comments
-    return counts
+    return dict(zip(names, row, strict=True))
 
 
 def submitted(session: Session) -> Page[Any]:
     """The queue: submitted posts, the longest waiting first."""
     return paginate(session, select(Post).where(Post.status == PostStatus.SUBMITTED.value)
-                    .options(joinedload(Post.author)).order_by(Post.updated_at, Post.id))
+                    .options(joinedload(Post.author)).order_by(Post.updated_at, Post.id),
+                    count_limit=COUNT_LIMIT)
 
 
 def pending_comments(session: Session) -> Page[Any]:
     return paginate(session, select(Comment).where(
         Comment.status == CommentStatus.PENDING.value)
-        .options(joinedload(Comment.author), joinedload(Comment.post)).order_by(Comment.id))
+        .options(joinedload(Comment.author), joinedload(Comment.post)).order_by(Comment.id),
+        count_limit=COUNT_LIMIT)
 
 
 def reported_comments(session: Session) -> Page[Any]:

@@ -197,6 +197,13 @@ def test_every_council_page_and_error_state(browser, live_server):
         page.get_by_role("link", name="Gremien, Amtszeiten und Mitgliedschaften").click()
         page.get_by_role("link", name="Inklusionsbeirat").click()
         body_url = page.url
+        # The member list's search: a hit, and the state where nothing matches.
+        for terms in ("Anna", "niemand"):
+            page.get_by_role("searchbox", name="Aktuelle Mitglieder nach Namen suchen").fill(terms)
+            page.get_by_role("button", name="Suchen").click()
+            page.wait_for_load_state()
+            _ok(page)
+        page.get_by_text("Kein aktuelles Mitglied passt zu „niemand“.").wait_for()
         forms = [
             ("Gremium bearbeiten", {"#name": ""}),
             ("Zeitraum ändern", {"#starts_on": "32.13.2020"}),

@@ -235,3 +235,32 @@ def test_csv_cells_cannot_run_formulas(as_officer, db_session, council):
     text = as_officer.get(f"/verwaltung/gremien/{council.id}/mitglieder.csv").get_data(
         as_text=True)
     assert "'=HYPERLINK" in text
+
+
+def test_the_member_list_pages_searches_and_names_deputies_across_pages(
+        as_officer, db_session, council):
+    """30 current members: 25 on the first page, 5 on the second; a deputy on page 2 is named
+    beside her principal on page 1 and the other way round; the CSV still has everyone."""
+    from .test_query_counts import add_members
+
+    add_members(db_session, council, 30)
+    memberships = db_session.scalars(select(Membership).where(Membership.body_id == council.id)
+                                     .order_by(Membership.id)).all()
+    principal, deputy = memberships[2], memberships[29]  # neither has a partner yet
+    deputy.role, deputy.deputy_for_id = "deputy", principal.id
+    db_session.flush()
+    url = f"/verwaltung/gremien/{council.id}"
+    first = page_text(as_officer.get(url))
+    assert "Einträge 1 bis 25 von 30" in first and "Mitglied 0027" not in first
+    # Page 1 names the deputy who stands on page 2, page 2 the principal on page 1.
+    assert "Mitglied 0029" in first
+    second = page_text(as_officer.get(f"{url}?seite=2"))
+    assert "Einträge 26 bis 30 von 30" in second and "Mitglied 0027" in second
+    assert "für Mitglied 0002" in second
+    found = page_text(as_officer.get(f"{url}?suche=0029"))
+    assert "Mitglied 0029" in found and "Mitglied 0028" not in found
+    assert "(1)" in found
+    none = page_text(as_officer.get(f"{url}?suche=niemand"))
+    assert "Kein aktuelles Mitglied passt zu „niemand“." in none
+    csv = as_officer.get(f"{url}/mitglieder.csv").get_data(as_text=True)
+    assert all(f"Mitglied {n:04d}" in csv for n in range(30))

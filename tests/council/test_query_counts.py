@@ -37,6 +37,7 @@ def statements_for(client, engine, url):
 
 
 @pytest.mark.parametrize("url", ["/beirat", "/verwaltung/gremien/{id}",
+                                 "/verwaltung/gremien/{id}?suche=Mitglied&seite=2",
                                  "/verwaltung/gremien/{id}/mitglieder.csv"])
 def test_constant_number_of_queries(client, db_session, engine, officer, council, url):
     login(client, officer.email)

@@ -82,6 +82,28 @@ def test_the_body_feed_holds_public_announced_meetings_only(client, db_session, 
     assert "geheim" not in response.get_data(as_text=True).replace("\r\n ", "")
 
 
+def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast, monkeypatch):
+    """The last FEED_PAST meetings of the past FEED_DAYS_BACK days and the next FEED_UPCOMING:
+    many past meetings never push the coming ones out."""
+    from partizipation.meetings import queries
+
+    monkeypatch.setattr(queries, "FEED_PAST", 2)
+    monkeypatch.setattr(queries, "FEED_UPCOMING", 2)
+    person = cast.persons["invited"]
+    for days, title in ((-queries.FEED_DAYS_BACK - 5, "Zu alt"), (-30, "Vor 30 Tagen"),
+                        (-20, "Vor 20 Tagen"), (-10, "Vor 10 Tagen"), (5, "In 5 Tagen"),
+                        (6, "In 6 Tagen"), (40, "In 40 Tagen")):
+        invite(db_session, create_meeting(db_session, cast.council, status="invited",
+                                          days=days, title=title), person)
+    login(client, "invited@example.org")
+    response = post(client, "/mein-bereich/kalender", {"action": "new"}, "/mein-bereich/kalender")
+    html = response.get_data(as_text=True)
+    start = html.index("/kalender/") + len("/kalender/")
+    feed = app.test_client().get(f"/kalender/{html[start:html.index('.ics', start)]}.ics")
+    titles = [e.summary.value for e in both(feed.data)[1]]
+    assert titles == ["Vor 20 Tagen", "Vor 10 Tagen", "In 5 Tagen", "In 6 Tagen"]
+
+
 def test_a_private_body_has_no_public_feed(client, db_session, cast):
     cast.council.is_public = False
     db_session.flush()
@@ -110,6 +132,15 @@ def test_the_personal_feed_is_secret_revocable_and_stored_only_as_a_hash(
     titles = sorted(e.summary.value for e in second)
     assert titles == ["Beirat, öffentlich", "Nicht öffentlich, aber eingeladen"]
     assert any("https://meet.example.org/geheim" in e.description.value for e in second)
+    # The calendar program sends the ETag back: 304 until one of its meetings changes.
+    tag = feed.headers["ETag"]
+    assert calendar_program.get(f"/kalender/{token}.ics",
+                                headers={"If-None-Match": tag}).status_code == 304
+    other.title = "Nicht öffentlich, neuer Titel"
+    db_session.flush()
+    changed = calendar_program.get(f"/kalender/{token}.ics", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != tag
+    assert "neuer Titel" in changed.get_data(as_text=True)
     # A new address replaces the old one; deleting it ends the feed.
     post(client, "/mein-bereich/kalender", {"action": "new"}, "/mein-bereich/kalender")
     assert calendar_program.get(f"/kalender/{token}.ics").status_code == 404

@@ -13,6 +13,7 @@ from partizipation.news.models import Comment, Post
 from tests.conftest import login
 from tests.helpers import csrf_token, page_text
 
+from .bulk import add_posts
 from .factories import create_comment, create_post, jpeg_bytes
 
 
@@ -208,6 +209,45 @@ def test_the_queue_counts_and_lists_waiting_posts(client, db_session, cast):
     assert "Wartet auf Sie" in text
     my_area = page_text(client.get("/mein-bereich"))
     assert ": 1" in my_area
+
+
+def test_long_lists_count_only_up_to_a_limit_and_still_page_on(
+        client, db_session, cast, monkeypatch):
+    """Past the counting limit the list says "more than" and links on; the page past the limit
+    is counted exactly again (the limit moves with the page asked for)."""
+    from partizipation.news import queries
+
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 5)
+    add_posts(db_session, cast.user("editor").id, 17, commenter_id=cast.user("member").id)
+    first = client.get("/neuigkeiten")
+    text = page_text(first)
+    assert "Einträge 1 bis 10 von mehr als 10" in text
+    assert "Seite 1 von mehr als 1" in text
+    html = first.get_data(as_text=True)
+    assert 'href="/neuigkeiten?seite=2" rel="next"' in html
+    second = page_text(client.get("/neuigkeiten?seite=2"))
+    published = len(db_session.scalars(select(Post).where(Post.status == "published")).all())
+    assert 10 < published <= 20
+    assert f"Einträge 11 bis {published} von {published}" in second
+    assert "Seite 2 von 2" in second and "Nächste Seite" not in second
+    # The topic filter is kept in the page links.
+    tagged = client.get("/neuigkeiten?thema=Thema%201").get_data(as_text=True)
+    assert "von mehr als" not in tagged
+
+
+def test_the_moderation_counts_say_more_than_past_the_limit(
+        client, db_session, cast, monkeypatch):
+    from partizipation.news import queries
+
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 3)
+    for n in range(5):
+        create_post(db_session, cast.user("author"), "submitted", title=f"Wartet {n}")
+    create_post(db_session, cast.user("author"), "draft")
+    login(client, cast.user("officer").email)
+    text = page_text(client.get("/neuigkeiten/moderation"))
+    assert "Beiträge, die auf eine Entscheidung warten mehr als 3" in " ".join(text.split())
+    assert "Entwürfe 1" in " ".join(text.split())
+    assert "mehr als 3" in page_text(client.get("/mein-bereich"))
 
 
 def test_over_long_fields_are_refused_at_the_field_and_kept(client, cast):
