@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -198,13 +199,20 @@ _RECORD_FOCUS = """() => {
 }"""
 
 
+_SESSIONS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
 def press_tab(page: Any, times: int) -> None:
     """Press the Tab key `times` times: real key events through Chromium's input pipeline (the
     DevTools protocol's Input.dispatchKeyEvent, as `page.keyboard.press` sends them), so the
     browser's own sequential focus navigation moves the focus. The events are sent at once and
     the browser handles them one after the other, in order; waiting for each press in turn cost a
-    round trip through Playwright per press (about 10 ms, a fifth of the crawler's time)."""
-    session = page.context.new_cdp_session(page)
+    round trip through Playwright per press (about 10 ms on a busy machine)."""
+    # One DevTools session per page, kept across its navigations (opening one costs more than
+    # the presses of a short page).
+    session = _SESSIONS.get(page)
+    if session is None:
+        session = _SESSIONS[page] = page.context.new_cdp_session(page)
     # The asynchronous object under Playwright's synchronous API: it can send without waiting.
     impl = session._impl_obj
     events = [{"type": kind, "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
@@ -215,10 +223,7 @@ def press_tab(page: Any, times: int) -> None:
         await asyncio.gather(*(impl.send("Input.dispatchKeyEvent", event, None)
                                for _ in range(times) for event in events))
 
-    try:
-        session._sync(send_all())
-    finally:
-        session.detach()
+    session._sync(send_all())
 
 
 def keyboard_problems(page: Any) -> list[str]:
