@@ -93,6 +93,9 @@ def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, sc
         key = (re.sub(r"\d+", "N", urlsplit(action).path or path), lang, scope + ":form")
         if not checked.claim("form", key):
             continue
+        # A form in a closed disclosure (a decision's next step): opened, as a user would.
+        form.evaluate("f => { for (let d = f.closest('details'); d;"
+                      " d = d.parentElement.closest('details')) d.open = true; }")
         for field in form.locator(TEXT_INPUTS).all():
             if field.is_visible() and field.is_editable():
                 field.fill("")
