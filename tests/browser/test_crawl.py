@@ -6,14 +6,18 @@ axe (WCAG 2.0–2.2 A/AA), one h1, lang, visible focus on every tab stop without
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from .conftest import LiveServer, check_page, set_language, sign_in
+from .conftest import LiveServer, check_page, serve_demo, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +33,29 @@ TEXT_INPUTS = ("input[type=text], input[type=email], input[type=password], input
                "input[type=tel], input[type=number], input[type=search], input:not([type]), "
                "textarea")
 
-# Pages already checked, shared by all parametrized runs: (shape, lang, scope).
-_checked: set[tuple[str, str, str]] = set()
-_summary: Counter[str] = Counter()
+
+
+class Checked:
+    """Pages and form error states already checked, (shape, lang, scope), shared by all the
+    parametrized runs and by the test processes (pytest-xdist) through files in a folder of the
+    session: each is checked once in a run, by whichever process comes first."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _file(self, kind: str, key: tuple[str, str, str]) -> Path:
+        return self.folder / f"{kind}-{hashlib.sha256(repr(key).encode()).hexdigest()[:32]}"
+
+    def claim(self, kind: str, key: tuple[str, str, str]) -> bool:
+        """True for the first caller only (creating a file that must not exist is atomic)."""
+        try:
+            os.close(os.open(self._file(kind, key), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
+
+    def count(self, kind: str) -> int:
+        return sum(1 for _ in self.folder.glob(f"{kind}-*"))
 
 
 def _scope(path: str, role: str) -> str:
@@ -57,7 +81,8 @@ def _links(page: Any, origin: str) -> list[str]:
     return found
 
 
-def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, scope: str) -> None:
+def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, scope: str,
+                        checked: Checked) -> None:
     """Send each form on the page once with its text fields emptied; check the error state."""
     forms = page.locator("main form[method=post], main form[method=POST]")
     for index in range(forms.count()):
@@ -66,9 +91,11 @@ def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, sc
             continue  # a plain action button (confirm, deactivate, …): not sent blindly
         action = form.get_attribute("action") or path
         key = (re.sub(r"\d+", "N", urlsplit(action).path or path), lang, scope + ":form")
-        if key in _checked:
+        if not checked.claim("form", key):
             continue
-        _checked.add(key)
+        # A form in a closed disclosure (a decision's next step): opened, as a user would.
+        form.evaluate("f => { for (let d = f.closest('details'); d;"
+                      " d = d.parentElement.closest('details')) d.open = true; }")
         for field in form.locator(TEXT_INPUTS).all():
             if field.is_visible() and field.is_editable():
                 field.fill("")
@@ -82,11 +109,11 @@ def _submit_forms_empty(page: Any, path: str, problems: list[str], lang: str, sc
             return
         found = check_page(page, keyboard=lang in KEYBOARD_LANGUAGES)
         problems.extend(f"{where}: {problem}" for problem in found)
-        _summary["form error states"] += 1
+        checked.claim("form-checked", key)
         page.goto(path)
 
 
-def crawl(page: Any, live: LiveServer, role: str, lang: str) -> list[str]:
+def crawl(page: Any, live: LiveServer, role: str, lang: str, checked: Checked) -> list[str]:
     problems: list[str] = []
     queue = ["/", "/mein-bereich"] if role != "anonymous" else ["/"]
     visited: set[str] = set()
@@ -110,24 +137,40 @@ def crawl(page: Any, live: LiveServer, role: str, lang: str) -> list[str]:
             continue
         queue.extend(link for link in _links(page, live.url) if link not in visited)
         # One page of each shape is checked (same template, other row).
-        key = (shape, lang, _scope(path, role))
-        if key in _checked:
+        if not checked.claim("page", (shape, lang, _scope(path, role))):
             continue
-        _checked.add(key)
-        _summary["pages"] += 1
         problems.extend(
             f"{path}: {problem}"
             for problem in check_page(page, keyboard=lang in KEYBOARD_LANGUAGES)
         )
-        _submit_forms_empty(page, path, problems, lang, _scope(path, role))
+        _submit_forms_empty(page, path, problems, lang, _scope(path, role), checked)
     return problems
 
 
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Checked:
+    """With pytest-xdist each process has a temporary folder of its own in the session's."""
+    root = tmp_path_factory.getbasetemp()
+    folder = (root if worker_id == "master" else root.parent) / "crawl-checked"
+    folder.mkdir(exist_ok=True)
+    return Checked(folder)
+
+
+@pytest.fixture(scope="session")
+def crawl_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The crawler sends forms: it runs on a demo site of its own, so the flow tests see the demo
+    data as it was loaded, in whatever order the tests run. One for the session: with several
+    test processes, the crawl tests come between others, and a site of the module (own_server)
+    was built again each time they came back (25 s on a busy machine)."""
+    with serve_demo(database_url, tmp_path_factory, "browser_crawl") as live:
+        yield live
+
+
 @pytest.fixture()
-def crawl_page(browser: Any, own_server: LiveServer) -> Any:
-    """The crawler sends forms: it runs on a demo site of its own (own_server), so the flow
-    tests see the demo data as it was loaded, in whatever order the tests run."""
-    context = browser.new_context(base_url=own_server.url,
+def crawl_page(browser: Any, crawl_server: LiveServer) -> Iterator[Any]:
+    context = browser.new_context(base_url=crawl_server.url,
                                   viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
@@ -135,19 +178,20 @@ def crawl_page(browser: Any, own_server: LiveServer) -> Any:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("role", ROLES)
-def test_every_reachable_page_is_accessible(crawl_page, own_server, role, lang):
+def test_every_reachable_page_is_accessible(crawl_page, crawl_server, checked, role, lang):
     if role != "anonymous":
-        assert role in own_server.accounts, f"the demo data has no {role} account"
-        sign_in(crawl_page, own_server, role)
+        assert role in crawl_server.accounts, f"the demo data has no {role} account"
+        sign_in(crawl_page, crawl_server, role)
     set_language(crawl_page, lang)
     assert crawl_page.evaluate("() => document.documentElement.lang") == lang
-    problems = crawl(crawl_page, own_server, role, lang)
+    problems = crawl(crawl_page, crawl_server, role, lang, checked)
     assert not problems, f"{len(problems)} problems as {role} in {lang}:\n" + "\n".join(problems)
 
 
-def test_crawler_found_pages_and_forms():
+def test_crawler_found_pages_and_forms(checked):
     """Guards the crawler itself: it must really have checked pages and error states."""
-    if not _checked:
+    if not checked.count("page"):
         pytest.skip("run together with the crawl tests")
-    assert _summary["pages"] >= 10, _summary
-    assert _summary["form error states"] >= 2, _summary
+    summary = {"pages": checked.count("page"), "form error states": checked.count("form-checked")}
+    assert summary["pages"] >= 10, summary
+    assert summary["form error states"] >= 2, summary
