@@ -35,6 +35,9 @@ AXE_RULES = ["region", "landmark-one-main", "page-has-heading-one", "heading-ord
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAX_TAB_STOPS = 150
+# How long a walk waits for a page, a click's navigation or an element: long enough for a
+# 2-core machine that also runs the other test process (a failing check fails, only later).
+TIMEOUT_MS = 15_000
 
 
 def _browser_database(base_url: str, tmp_path_factory: pytest.TempPathFactory,

@@ -15,7 +15,7 @@ from partizipation.accounts.services import find_user_by_email, invite_user
 from partizipation.accounts.tokens import Purpose, make_token
 from partizipation.mail.models import OutboxMessage
 
-from .conftest import check_page, expect_title
+from .conftest import TIMEOUT_MS, check_page, expect_title
 
 pytestmark = pytest.mark.browser
 PASSWORD = "ein gutes langes Passwort"
@@ -47,7 +47,7 @@ def _submit(page):
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(TIMEOUT_MS)
     page.goto("/sprache/de?next=/")
     yield page
     context.close()

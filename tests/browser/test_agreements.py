@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def _submit(page):
 def _page(browser, server, lang, role=None):
     context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(TIMEOUT_MS)
     set_language(page, lang)
     if role:
         sign_in(page, server, role)

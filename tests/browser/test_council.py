@@ -14,7 +14,7 @@ import pytest
 
 from partizipation import clock
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def _d(value: date) -> str:
 def _new_page(browser, live_server, role):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(TIMEOUT_MS)
     sign_in(page, live_server, role)
     set_language(page, "de")
     return context, page

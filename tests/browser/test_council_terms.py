@@ -11,7 +11,7 @@ import pytest
 
 from partizipation import clock
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def _ok(page):
 def officer_page(browser, own_server):
     context = browser.new_context(base_url=own_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(TIMEOUT_MS)
     sign_in(page, own_server, "officer")
     set_language(page, "de")
     yield page

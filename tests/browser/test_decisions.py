@@ -18,7 +18,7 @@ from partizipation import clock
 from partizipation.decisions.models import Decision
 from partizipation.meetings.models import AgendaItem, Invitee, Meeting
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def _ok(page, keyboard=True):
 def _new_page(browser, server, role=None, lang="de"):
     context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(8000)
+    page.set_default_timeout(TIMEOUT_MS)
     if role:
         sign_in(page, server, role)
     set_language(page, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import check_page, expect_title, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 def test_report_a_barrier_and_the_officer_answers_it(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(TIMEOUT_MS)
     try:
         # The footer link on every page leads to the form; the page came from is filled in.
         page.goto("/sprache/de?next=/impressum")

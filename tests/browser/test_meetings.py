@@ -20,7 +20,7 @@ from partizipation import clock
 from partizipation.meetings.demo import demo_pdf
 from partizipation.meetings.models import Meeting
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def _ok(page, keyboard=True):
 def _new_page(browser, live_server, role=None, lang="de"):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(8000)
+    page.set_default_timeout(TIMEOUT_MS)
     if role:
         sign_in(page, live_server, role)
     set_language(page, lang)

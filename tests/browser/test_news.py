@@ -15,7 +15,7 @@ from PIL import Image
 from tests.news.factories import jpeg_bytes
 from tests.news.payloads import PAYLOADS
 
-from .conftest import check_page, expect_title, set_language, sign_in
+from .conftest import TIMEOUT_MS, check_page, expect_title, set_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ def test_the_done_when_walk_keyboard_only(browser, live_server, tmp_path):
     photo.write_bytes(jpeg_bytes((1600, 1067), gps=True).getvalue())
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(8000)
+    page.set_default_timeout(TIMEOUT_MS)
     try:
         set_language(page, "de")
         # The facilitator writes the post with a Leichte Sprache version and a photo.
