@@ -86,5 +86,5 @@ def test_constant_statements_at_10_and_1000_meetings(app, client, db_session, en
     # its bookings, the invitees (the answers counted from them), the support totals, and the
     # session check.
     assert dict(zip(paths, small, strict=True)) == {
-        "/sitzungen": 2, f"/sitzungen/{first}": 10, "/mein-bereich/sitzungen": 4,
+        "/sitzungen": 2, f"/sitzungen/{first}": 7, "/mein-bereich/sitzungen": 4,
         f"/verwaltung/sitzungen/{first}/logistik": 4, "/verwaltung/sitzungen": 2, feed: 4}
