@@ -338,13 +338,22 @@ def _filtered(sub: Any, filters: Filters) -> list[Any]:
 
 def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, number: int,
          size: int) -> tuple[int, list[Entry]]:
-    """The total and one page of the kind's entries in `scope` (two statements)."""
+    """The total and one page of the kind's entries in `scope` (one statement: the count in a
+    CTE; a second one only for a page past the end, which has no rows to carry the total)."""
     sub = _entries(kind, scope, filters, deleted=filters.with_deleted)
     where = _filtered(sub, filters)
-    total = session.scalar(select(func.count()).select_from(sub).where(*where)) or 0
-    rows = session.execute(select(sub).where(*where).order_by(sub.c.id)
-                           .limit(size).offset((number - 1) * size))
-    return int(total), [Entry(r.id, not r.public, r.created, r.modified, r.order) for r in rows]
+    counted = select(func.count().label("n")).select_from(sub).where(*where).cte("oparl_total")
+    rows = list(session.execute(
+        select(sub, select(counted.c.n).scalar_subquery().label("oparl_total"))
+        .where(*where).order_by(sub.c.id).limit(size).offset((number - 1) * size)))
+    if rows:
+        total = rows[0].oparl_total
+    elif number > 1:
+        total = session.scalar(select(func.count()).select_from(sub).where(*where))
+    else:
+        total = 0
+    return int(total or 0), [Entry(r.id, not r.public, r.created, r.modified, r.order)
+                             for r in rows]
 
 
 def one(session: Session, kind: Kind, object_id: int) -> Entry | None:

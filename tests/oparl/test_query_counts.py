@@ -47,7 +47,7 @@ def statements(client, engine, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     validate_list(response.get_json())
-    return len(seen)
+    return len([s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))])
 
 
 URLS = ["/body/1/meeting", "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00",
@@ -68,7 +68,12 @@ def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine)
     large = {url: statements(client, engine, BASE + url.format(body=body.id)) for url in URLS}
     print("OPARL_STATEMENTS", small, large)
     assert small == large
-    assert max(large.values()) <= 10, large
+    # A page's entries and their total in one statement, then the objects and what they embed.
+    assert large == {
+        "/body/1/meeting": 6, "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00": 6,
+        "/body/1/agendaItem": 4, "/body/1/file": 3, "/body/1/person": 3, "/body/1/membership": 2,
+        "/body/1/organization": 4, "/body/1/location": 2, "/body/1/legislativeTerm": 3,
+        "/organization/{body}/meeting": 7, "/body/1/meeting?page=2&limit=5": 6}, large
     page = client.get(f"{BASE}/body/1/meeting").get_json()
     assert page["pagination"]["totalElements"] == 2000
     # A meeting embeds its agenda items and files: 20 to a page unless the client asks for
@@ -78,3 +83,5 @@ def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine)
     assert page["pagination"]["elementsPerPage"] == 100 and len(page["data"]) == 100
     persons = client.get(f"{BASE}/body/1/person").get_json()
     assert persons["pagination"]["elementsPerPage"] == 100
+    past = client.get(f"{BASE}/body/1/meeting?page=999").get_json()  # no rows carry the total
+    assert past["pagination"]["totalElements"] == 2000 and past["data"] == []
