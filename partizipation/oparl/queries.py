@@ -40,6 +40,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -338,22 +339,19 @@ def _filtered(sub: Any, filters: Filters) -> list[Any]:
 
 def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, number: int,
          size: int) -> tuple[int, list[Entry]]:
-    """The total and one page of the kind's entries in `scope` (one statement: the count in a
-    CTE; a second one only for a page past the end, which has no rows to carry the total)."""
+    """The total and one page of the kind's entries in `scope`, in one statement: the count
+    outer-joined to the page, so that a page past the end still carries the total."""
     sub = _entries(kind, scope, filters, deleted=filters.with_deleted)
     where = _filtered(sub, filters)
-    counted = select(func.count().label("n")).select_from(sub).where(*where).cte("oparl_total")
+    counted = select(func.count().label("oparl_total")).select_from(sub).where(*where).subquery()
+    shown = (select(sub).where(*where).order_by(sub.c.id).limit(size)
+             .offset((number - 1) * size).subquery())
     rows = list(session.execute(
-        select(sub, select(counted.c.n).scalar_subquery().label("oparl_total"))
-        .where(*where).order_by(sub.c.id).limit(size).offset((number - 1) * size)))
-    if rows:
-        total = rows[0].oparl_total
-    elif number > 1:
-        total = session.scalar(select(func.count()).select_from(sub).where(*where))
-    else:
-        total = 0
+        select(counted.c.oparl_total, shown).select_from(counted.outerjoin(shown, true()))
+        .order_by(shown.c.id)))
+    total = rows[0].oparl_total if rows else 0
     return int(total or 0), [Entry(r.id, not r.public, r.created, r.modified, r.order)
-                             for r in rows]
+                             for r in rows if r.id is not None]
 
 
 def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
