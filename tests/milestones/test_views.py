@@ -219,8 +219,9 @@ def test_constant_statements_whatever_the_number_of_rows(client, db_session, cas
     db_session.flush()
     large = {url: counted(url) for url in urls}
     assert small == large
-    # The counts of the sentence on top, one page of milestones, the municipalities' table.
-    assert large["/meilensteine"] == 4
+    # The counts of the sentence on top, one page of milestones with their total, the
+    # municipalities' table.
+    assert large["/meilensteine"] == 3
     # The milestone with its steps and versions, a page of the history with its count, the
     # evidence, and what cites it (every domain in one UNION ALL).
     assert large[f"/meilensteine/{first.id}"] == 4
