@@ -16,7 +16,6 @@ from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
 from ..paging import COUNT_LIMIT, paginate
-from ..people.privacy import person_of
 from ..permissions import require
 from ..uploads import TYPES, send_stored
 from . import ical, permissions
@@ -24,7 +23,7 @@ from .agenda import arrange, document_folder, documents_of
 from .answers import answer_choices, give_answer, requests_of, save_support_request
 from .attendance import remember_record
 from .blueprint import bp
-from .feeds import user_for
+from .feeds import owner_of
 from .forms import AnswerForm, FilterForm, SupportRequestForm
 from .labels import ANSWERS
 from .minutes import remember_texts
@@ -257,10 +256,11 @@ def body_ics(body_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/kalender/<token>.ics")
 def personal_ics(token: str):  # type: ignore[no-untyped-def]
-    user = user_for(db.session, token)
-    if user is None:
+    owner = owner_of(db.session, token)  # the account and its person in one statement
+    if owner is None:
         abort(404)
-    meetings = personal_feed(db.session, person_of(db.session, user))
+    user, person = owner
+    meetings = personal_feed(db.session, person)
     # A calendar program that sends the ETag it has gets 304 while nothing in its feed changed,
     # without the events being built again.
     tag = ical.feed_etag(meetings, user.id)
