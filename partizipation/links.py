@@ -22,6 +22,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
 from .domains import PACKAGES
@@ -67,15 +68,34 @@ def describe(session: Session, pairs: list[tuple[str, int]]) -> dict[tuple[str, 
 
 
 def cited_by(session: Session, kind: str, ident: int) -> list[dict[str, str]]:
-    """{label, title, url} of the public rows of every domain that link to (kind, ident); a domain
-    that stores links offers `citing(session, kind, ident) -> list[tuple[str, str, str]]` (label,
-    title, url) in its links.py."""
-    found: list[dict[str, str]] = []
-    for package in PACKAGES:
-        if find_spec(f"partizipation.{package}.links"):
-            provider = import_module(f"partizipation.{package}.links")
-            citing = getattr(provider, "citing", None)
-            if citing is not None:
-                found += [{"label": label, "title": title, "url": url}
-                          for label, title, url in citing(session, kind, ident)]
-    return found
+    """{label, title, url} of the public rows of every domain that link to (kind, ident), in one
+    statement. A domain that stores links offers in its links.py either
+    `citing_query(kind, ident) -> Select` of the columns (title, ref, position) — ordered by
+    position, bounded — with `citing_row(title, ref) -> (label, title, url)` (all such domains are
+    asked in one UNION ALL), or `citing(session, kind, ident) -> list[tuple[str, str, str]]`
+    (label, title, url; a statement of its own)."""
+    parts: list[Any] = []
+    rows_of: list[Any] = []
+    found: dict[int, list[dict[str, str]]] = {}
+    for number, package in enumerate(PACKAGES):
+        if not find_spec(f"partizipation.{package}.links"):
+            continue
+        provider = import_module(f"partizipation.{package}.links")
+        citing = getattr(provider, "citing", None)
+        query = getattr(provider, "citing_query", None)
+        if query is not None:
+            sub = query(kind, ident).subquery()
+            parts.append(select(literal(number).label("source"), sub.c.title.label("title"),
+                                sub.c.ref.label("ref"), sub.c.position.label("position")))
+            rows_of.append((number, provider.citing_row))
+        elif citing is not None:
+            found[number] = [{"label": label, "title": title, "url": url}
+                             for label, title, url in citing(session, kind, ident)]
+    if parts:
+        union = union_all(*parts).subquery()
+        makers = dict(rows_of)
+        for source, title, ref, _position in session.execute(
+                select(union).order_by(union.c.source, union.c.position)):
+            label, shown, url = makers[source](title, ref)
+            found.setdefault(source, []).append({"label": label, "title": shown, "url": url})
+    return [row for number in sorted(found) for row in found[number]]

@@ -53,6 +53,13 @@ CACHEABLE = {
     "facilitators.directory", "facilitators.municipality",
     "meetings.listing", "meetings.detail",
     "news.index", "news.detail", "news.easy", "news.feed", "news.tag_feed",
+    # Stale after a change to decisions, decision_events, meetings, agenda_items (and the
+    # names of users in the history); agreements, agreement_parties, agreement_documents,
+    # municipalities; milestones, milestone_steps, milestone_step_documents, milestone_events,
+    # milestone_evidence (and what evidence links to). None of them is in QUIET_TABLES.
+    "decisions.listing", "decisions.detail",
+    "agreements.index", "agreements.detail",
+    "milestones.index", "milestones.detail",
 }
 # Tables no public page shows: a change to them leaves the cached pages alone.
 QUIET_TABLES = {

@@ -1,5 +1,5 @@
-"""Lists that page and search. Every list shows one page of rows with two statements (a count
-and the rows), whatever the number of rows; the page number and the search come from the query
+"""Lists that page and search. Every list shows one page of rows with one statement (the rows
+and their count), whatever the number of rows; the page number and the search come from the query
 string (`?seite=2&suche=…`).
 
 A list that can hold very many rows (the news, the moderation queue) counts only up to a limit
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from flask import request
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 from wtforms import SearchField
 from wtforms.validators import Length
@@ -78,25 +78,36 @@ def page_number() -> int:
 def paginate(session: Session, query: Select[Any], *, number: int | None = None,
              per_page: int = PER_PAGE, scalars: bool = True,
              count_limit: int | None = None) -> Page[Any]:
-    """One page of `query`'s rows (a page past the end shows the last page). With `count_limit`
-    the rows are counted only up to that many (or up to the page asked for, if it lies further):
-    the page then knows there are more without counting them all."""
-    number = number or page_number()
-    more = False
+    """One page of `query`'s rows and their total in one statement (the count in a CTE the
+    database computes once); a page past the end shows the last page (the offset is clamped in
+    SQL). With `count_limit` the rows are counted only up to that many (or up to the page asked
+    for, if it lies further): the page then knows there are more without counting them all."""
+    asked = number or page_number()
     if count_limit is None:
-        total = session.scalar(select(func.count()).select_from(
-            query.order_by(None).subquery())) or 0
+        limit = None
+        counted = query.order_by(None).subquery()
     else:
         # Counted in the list's own order, so the database walks the list's index and stops.
-        limit = max(count_limit, number * per_page)
-        total = session.scalar(select(func.count()).select_from(
-            query.with_only_columns(literal(1)).limit(limit + 1).subquery())) or 0
-        more = total > limit
+        limit = max(count_limit, asked * per_page)
+        counted = query.with_only_columns(literal(1)).limit(limit + 1).subquery()
+    total_cte = select(func.count().label("n")).select_from(counted).cte("paging_total")
+    total_column = select(total_cte.c.n).scalar_subquery()
+    limited = query.add_columns(total_column.label("paging_total")).limit(per_page)
+    if asked > 1:
+        wanted = (asked - 1) * per_page
+        last = (total_column - 1) // per_page * per_page
+        limited = limited.offset(case((total_column > wanted, wanted), (total_column > 0, last),
+                                      else_=0))
+    result = session.execute(limited)
+    frozen = (result.unique() if scalars else result).freeze()  # joined collections repeat rows
+    width = len(frozen.metadata.keys)
+    shown = frozen().columns(*range(width - 1))
+    rows = list(shown.scalars() if scalars else shown)
+    total = int(frozen().columns(width - 1).scalar() or 0) if rows else 0
+    more = limit is not None and total > limit
+    if limit is not None:
         total = min(total, limit)
-    pages = max(1, -(-total // per_page))
-    number = min(number, pages)
-    limited = query.limit(per_page).offset((number - 1) * per_page)
-    rows = list(session.scalars(limited) if scalars else session.execute(limited))
+    number = min(asked, max(1, -(-total // per_page)))
     return Page(items=rows, number=number, per_page=per_page, total=total, more=more)
 
 

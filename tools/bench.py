@@ -303,7 +303,8 @@ def count_in_process(url: str, ids: dict[str, Any], pages: list[Page]) -> dict[s
         event.listen(engine, "before_cursor_execute", count)
         response = client.get(path)
         event.remove(engine, "before_cursor_execute", count)
-        found[item.path] = {"statements": len(statements), "kib": len(response.data) / 1024}
+        found[item.path] = {"statements": len(statements), "kib": len(response.data) / 1024,
+                            "sql": statements}
     engine.dispose()
     return found
 

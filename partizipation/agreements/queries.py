@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import g, has_request_context
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..municipalities.models import Municipality
 from ..paging import Page, paginate
@@ -37,7 +37,7 @@ def agreement(session: Session, agreement_id: int) -> Agreement | None:
 
 def municipal_agreements(session: Session) -> dict[int, Agreement]:
     """Each municipality's goal-and-cooperation agreement with the district (its latest one):
-    municipality id -> agreement (two statements, once per request)."""
+    municipality id -> agreement (one statement with the documents joined, once per request)."""
     cache = g.get("_municipal_agreements") if has_request_context() else None
     if cache is not None:
         return cache  # type: ignore[no-any-return]
@@ -46,21 +46,21 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
         .join(Agreement, AgreementParty.agreement_id == Agreement.id)
         .where(Agreement.kind == AgreementKind.MUNICIPAL,
                AgreementParty.municipality_id.is_not(None))
-        .options(selectinload(Agreement.documents))
-        .order_by(Agreement.id))
+        .options(joinedload(Agreement.documents))
+        .order_by(Agreement.id)).unique()
     return _keep(_latest((m, a) for m, a in rows if m is not None))
 
 
 def municipalities_with_agreements(session: Session) -> list[tuple[Municipality, Agreement | None]]:
     """Every municipality by name with its agreement (as `municipal_agreements`, which it fills
-    for the rest of the request): two statements."""
+    for the rest of the request): one statement, the documents joined."""
     rows = session.execute(
         select(Municipality, Agreement)
         .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
         .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
                                    Agreement.kind == AgreementKind.MUNICIPAL))
-        .options(selectinload(Agreement.documents))
-        .order_by(Municipality.name, Municipality.id, Agreement.id)).all()
+        .options(joinedload(Agreement.documents))
+        .order_by(Municipality.name, Municipality.id, Agreement.id)).unique().all()
     towns = list(dict.fromkeys(town for town, _ in rows))
     found = _keep(_latest((town.id, row) for town, row in rows if row is not None))
     return [(town, found.get(town.id)) for town in towns]

@@ -55,8 +55,9 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.get("/vereinbarungen/<int:agreement_id>")
 def detail(agreement_id: int):  # type: ignore[no-untyped-def]
-    return render_template("agreements/detail.html", agreement=_load(agreement_id),
-                           action=ActionForm())
+    # No form object here: it would put a CSRF token into a visitor's session (a cookie), and
+    # the page could not be cached; the officer's buttons make their own (action_button).
+    return render_template("agreements/detail.html", agreement=_load(agreement_id))
 
 
 @bp.get("/vereinbarungen/dokumente/<int:document_id>")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import and_, literal, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -103,7 +103,31 @@ def show_pages(session: Session, slugs: tuple[str, ...], locale: str) -> dict[st
     """Like `show_page` for several pages, in one query (the start page shows three)."""
     rows = session.scalars(select(Page).where(Page.slug.in_(slugs),
                                               Page.locale.in_({locale, "de"})))
-    found = {(page.slug, page.locale): page for page in rows}
+    return _shown({(page.slug, page.locale): page for page in rows}, slugs, locale)
+
+
+def start_page(session: Session, slugs: tuple[str, ...],
+               locale: str) -> tuple[dict[str, Shown], list[SignLanguageVideo]]:
+    """The start page's texts (like `show_pages`) and its videos, in one statement: both
+    outer-joined to one row, so that either may be missing (a few texts × a few videos)."""
+    one = select(literal(1).label("one")).subquery()
+    rows = session.execute(
+        select(Page, SignLanguageVideo).select_from(one)
+        .outerjoin(Page, and_(Page.slug.in_(slugs), Page.locale.in_({locale, "de"})))
+        .outerjoin(SignLanguageVideo, SignLanguageVideo.show_on_start_page.is_(True))
+        .order_by(SignLanguageVideo.created_at, SignLanguageVideo.id))
+    found: dict[tuple[str, str], Page] = {}
+    videos: dict[int, SignLanguageVideo] = {}
+    for page, video in rows:
+        if page is not None:
+            found[(page.slug, page.locale)] = page
+        if video is not None:
+            videos.setdefault(video.id, video)
+    return _shown(found, slugs, locale), list(videos.values())
+
+
+def _shown(found: dict[tuple[str, str], Page], slugs: tuple[str, ...],
+           locale: str) -> dict[str, Shown]:
     shown = {}
     for slug in slugs:
         if (slug, locale) in found:

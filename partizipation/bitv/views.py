@@ -53,15 +53,14 @@ def _page(slug: str, template: str = "bitv/page.html", **context: Any) -> str:
 
 @bp.get("/")
 def home():  # type: ignore[no-untyped-def]
-    session = db.session
-    pages = services.show_pages(
-        session, ("home", "home-easy-language", "home-sign-language"), _locale())
+    pages, videos = services.start_page(
+        db.session, ("home", "home-easy-language", "home-sign-language"), _locale())
     return render_template(
         "bitv/home.html",
         shown=pages["home"],
         easy=pages["home-easy-language"],
         sign=pages["home-sign-language"],
-        videos=services.list_videos(session, start_page_only=True),
+        videos=videos,
     )
 
 

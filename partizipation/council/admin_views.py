@@ -9,6 +9,7 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
 from .. import clock
@@ -63,7 +64,10 @@ def edit_body(body_id: int | None = None):  # type: ignore[no-untyped-def]
 
 @bp.get(f"{PREFIX}/<int:body_id>")
 def manage_body(body_id: int):  # type: ignore[no-untyped-def]
-    body = load_body(body_id)
+    require(can_manage_council(current_user))
+    # The body with its terms (a few) in one statement.
+    body = db.session.scalars(select(Body).where(Body.id == body_id)
+                              .options(joinedload(Body.terms))).unique().first() or abort(404)
     terms = search_terms()
     memberships = paginate(db.session, current_query(body, terms))
     # Principals and deputies of the rows shown, also when they stand on another page.

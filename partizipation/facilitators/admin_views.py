@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,7 +15,7 @@ from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
 from ..i18n import _l
-from ..municipalities.queries import current_contacts
+from ..municipalities.queries import with_current_contacts
 from ..permissions import require
 from . import permissions as perms
 from . import queries, services
@@ -29,12 +29,14 @@ from .models import Facilitator, FacilitatorEvent
 @bp.get("/verwaltung/kommunen/<int:municipality_id>")
 @login_required
 def manage(municipality_id: int):  # type: ignore[no-untyped-def]
-    municipality = load_municipality(municipality_id)
+    municipality, contacts = with_current_contacts(db.session, municipality_id)
+    if municipality is None:
+        abort(404)
     require(perms.can_manage_facilitators(current_user, municipality))
     return render_template(
         "facilitators/manage.html", municipality=municipality,
         page=queries.municipality_facilitators(db.session, municipality),
-        contacts=current_contacts(db.session, municipality),
+        contacts=contacts,
     )
 
 

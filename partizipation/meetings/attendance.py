@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask import g, has_request_context
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload
 
@@ -111,7 +112,17 @@ def can_record_after(meeting: Meeting) -> bool:
 
 
 def record_of(session: Session, meeting: Meeting) -> MeetingRecord | None:
+    """The meeting's record (None before the meeting is recorded); the one this request's page
+    loaded with the meeting (`remember_record`) if there is one."""
+    known = g.get("_meeting_records", {}) if has_request_context() else {}
+    if meeting.id in known:
+        return known[meeting.id]  # type: ignore[no-any-return]
     return session.scalar(select(MeetingRecord).where(MeetingRecord.meeting_id == meeting.id))
+
+
+def remember_record(meeting: Meeting, record: MeetingRecord | None) -> None:
+    """For the rest of this request: `meeting`'s record, loaded together with the meeting."""
+    g.setdefault("_meeting_records", {})[meeting.id] = record
 
 
 def ensure_record(session: Session, meeting: Meeting) -> MeetingRecord:

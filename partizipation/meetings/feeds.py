@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..locking import lock_row
+from ..people.models import Person
 from .models import CalendarToken
 
 
@@ -38,12 +39,16 @@ def revoke(session: Session, user: Any) -> None:
     session.flush()
 
 
-def user_for(session: Session, token: str) -> User | None:
-    """The active account a feed secret belongs to (None for an unknown or revoked one)."""
+def owner_of(session: Session, token: str) -> tuple[User, Person | None] | None:
+    """The active account a feed secret belongs to and its person, in one statement (None for
+    an unknown or revoked secret)."""
     if not token or len(token) > 100:
         return None
-    row = session.scalar(select(CalendarToken).where(CalendarToken.token_hash == digest(token)))
-    if row is None:
+    row = session.execute(
+        select(User, Person)
+        .join(CalendarToken, CalendarToken.user_id == User.id)
+        .outerjoin(Person, Person.user_id == User.id)
+        .where(CalendarToken.token_hash == digest(token))).first()
+    if row is None or not row[0].is_active:
         return None
-    user = session.get(User, row.user_id)
-    return user if user is not None and user.is_active else None
+    return row[0], row[1]

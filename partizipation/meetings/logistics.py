@@ -56,18 +56,26 @@ class Logistics:
     kinds: list[str] = field(default_factory=list)
 
 
-def logistics(session: Session, meeting: Meeting) -> Logistics:
-    """Everything the logistics page shows, in four queries whatever the number of invitees."""
+def logistics(session: Session, meeting: Meeting, *, invitees: list[Invitee] | None = None,
+              bookings: list[SupportBooking] | None = None) -> Logistics:
+    """Everything the logistics page shows, in three queries whatever the number of invitees
+    (one when the page has loaded the invitees with their persons and the bookings)."""
     answers = dict.fromkeys((a.value for a in Answer), 0)
     no_address = 0
-    for answer, count, without in session.execute(
-            select(Invitee.answer, func.count(),
-                   func.sum(case((func.coalesce(Person.email, "") == "", 1), else_=0)))
-            .join(Person, Invitee.person_id == Person.id)
-            .where(Invitee.meeting_id == meeting.id).group_by(Invitee.answer)):
-        answers[answer] = count
-        if answer == Answer.OPEN:
-            no_address = int(without or 0)
+    if invitees is not None:
+        for invitee in invitees:
+            answers[invitee.answer] = answers.get(invitee.answer, 0) + 1
+            if invitee.answer == Answer.OPEN and not (invitee.person.email or ""):
+                no_address += 1
+    else:
+        for answer, count, without in session.execute(
+                select(Invitee.answer, func.count(),
+                       func.sum(case((func.coalesce(Person.email, "") == "", 1), else_=0)))
+                .join(Person, Invitee.person_id == Person.id)
+                .where(Invitee.meeting_id == meeting.id).group_by(Invitee.answer)):
+            answers[answer] = count
+            if answer == Answer.OPEN:
+                no_address = int(without or 0)
     rows = session.execute(
         select(SupportRequest.kind, func.count(),
                func.sum(case((SupportRequest.is_late, 1), else_=0)))
@@ -77,11 +85,13 @@ def logistics(session: Session, meeting: Meeting) -> Logistics:
     counts = {kind: (int(n), int(late or 0)) for kind, n, late in rows}
     order = [k.value for k in SupportNeedKind]
     totals = [(kind, *counts[kind]) for kind in order if kind in counts]
-    bookings = {b.kind: b for b in session.scalars(
-        select(SupportBooking).where(SupportBooking.meeting_id == meeting.id))}
-    kinds = [kind for kind in order if kind in counts or kind in bookings]
+    if bookings is None:
+        bookings = list(session.scalars(
+            select(SupportBooking).where(SupportBooking.meeting_id == meeting.id)))
+    booked = {b.kind: b for b in bookings}
+    kinds = [kind for kind in order if kind in counts or kind in booked]
     return Logistics(answers=answers, invitees=sum(answers.values()), totals=totals,
-                     flags=place_flags(meeting, counts), bookings=bookings,
+                     flags=place_flags(meeting, counts), bookings=booked,
                      deadline=support_deadline(meeting),
                      open_with_address=answers[Answer.OPEN] - no_address, kinds=kinds)
 

@@ -19,7 +19,7 @@ from .blueprint import bp
 from .forms import BookingForm
 from .invitees import invitees_of
 from .logistics import logistics, need_label, people_for, remind_open, save_booking
-from .models import Meeting
+from .models import Meeting, SupportBooking
 
 PREFIX = "/verwaltung/sitzungen/<int:meeting_id>/logistik"
 
@@ -29,6 +29,19 @@ def _meeting(meeting_id: int) -> Meeting:
     meeting = db.session.scalar(select(Meeting).options(
         joinedload(Meeting.body), joinedload(Meeting.place)).where(Meeting.id == meeting_id))
     return meeting or abort(404)
+
+
+def _meeting_and_bookings(meeting_id: int) -> tuple[Meeting, list[SupportBooking]]:
+    """The meeting with its body and place, and its bookings (a few), in one statement."""
+    require(permissions.can_view_logistics(current_user))
+    rows = db.session.execute(
+        select(Meeting, SupportBooking)
+        .outerjoin(SupportBooking, SupportBooking.meeting_id == Meeting.id)
+        .options(joinedload(Meeting.body), joinedload(Meeting.place))
+        .where(Meeting.id == meeting_id).order_by(SupportBooking.id)).all()
+    if not rows:
+        abort(404)
+    return rows[0][0], [booking for _meeting, booking in rows if booking is not None]
 
 
 def _kind(kind: str) -> str:
@@ -48,19 +61,22 @@ def _forms(data: object, failed: tuple[str, BookingForm] | None = None) -> dict[
     return forms
 
 
-def _render(meeting: Meeting, failed: tuple[str, BookingForm] | None = None) -> str:
-    data = logistics(db.session, meeting)
+def _render(meeting: Meeting, failed: tuple[str, BookingForm] | None = None,
+            bookings: list[SupportBooking] | None = None) -> str:
+    invitees = invitees_of(db.session, meeting)
+    data = logistics(db.session, meeting, invitees=invitees, bookings=bookings)
     if failed is not None and failed[0] not in data.kinds:
         data.kinds.append(failed[0])
     return render_template("meetings/logistics.html", meeting=meeting, data=data,
-                           forms=_forms(data, failed), invitees=invitees_of(db.session, meeting),
+                           forms=_forms(data, failed), invitees=invitees,
                            need_label=need_label, remind_form=ActionForm(),
                            has_form_errors=failed is not None)
 
 
 @bp.get(PREFIX)
 def logistics_page(meeting_id: int):  # type: ignore[no-untyped-def]
-    return _render(_meeting(meeting_id))
+    meeting, bookings = _meeting_and_bookings(meeting_id)
+    return _render(meeting, bookings=bookings)
 
 
 @bp.get(f"{PREFIX}/<kind>")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from flask import g, has_request_context
 from flask_babel import force_locale, format_date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -51,11 +52,20 @@ class MinutesData:
 
 
 def texts_of(session: Session, held: MeetingRecord | None) -> dict[int, str]:
-    """agenda item id -> its minutes text (one query)."""
+    """agenda item id -> its minutes text (one query, or none when this request's page loaded
+    them with the agenda: `remember_texts`)."""
     if held is None:
         return {}
+    known = g.get("_minutes_texts", {}) if has_request_context() else {}
+    if held.id in known:
+        return known[held.id]  # type: ignore[no-any-return]
     return {row.agenda_item_id: row.text_html for row in session.scalars(
         select(MinutesItem).where(MinutesItem.record_id == held.id))}
+
+
+def remember_texts(held: MeetingRecord, texts: dict[int, str]) -> None:
+    """For the rest of this request: the minutes texts of `held`, loaded with the agenda."""
+    g.setdefault("_minutes_texts", {})[held.id] = texts
 
 
 def plain(value: str) -> str:

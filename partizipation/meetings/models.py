@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from .. import clock
 from ..accounts.models import User
@@ -193,6 +193,9 @@ class AgendaItem(Base):
     modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
+    # The item's minutes text, when a page loads it with the items (no column: see
+    # views._load_for_page); None otherwise.
+    minutes_html: Mapped[str | None] = query_expression()
 
 
 class Document(Base):

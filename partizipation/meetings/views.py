@@ -16,17 +16,18 @@ from ..db import db
 from ..domain import DomainError
 from ..i18n import _l
 from ..paging import COUNT_LIMIT, paginate
-from ..people.privacy import person_of
 from ..permissions import require
 from ..uploads import TYPES, send_stored
 from . import ical, permissions
 from .agenda import arrange, document_folder, documents_of
 from .answers import answer_choices, give_answer, requests_of, save_support_request
+from .attendance import remember_record
 from .blueprint import bp
-from .feeds import user_for
+from .feeds import owner_of
 from .forms import AnswerForm, FilterForm, SupportRequestForm
 from .labels import ANSWERS
-from .models import Document, Invitee, Meeting
+from .minutes import remember_texts
+from .models import AgendaItem, Document, Invitee, Meeting, MeetingRecord, MinutesItem
 from .pages import my_meetings_page
 from .queries import (
     archive_years,
@@ -37,7 +38,7 @@ from .queries import (
     personal_feed,
     public_upcoming,
 )
-from .services import agenda, support_deadline
+from .services import support_deadline
 
 
 @bp.get("/sitzungen")
@@ -69,10 +70,33 @@ def _load(meeting_id: int) -> Meeting:
     return meeting
 
 
+def _load_for_page(meeting_id: int) -> Meeting:
+    """The meeting with its body, place, agenda and record, in one statement (the agenda has
+    a few dozen items; the record is one row or none)."""
+    minutes = (select(MinutesItem.text_html)
+               .where(MinutesItem.agenda_item_id == AgendaItem.id,
+                      MinutesItem.record_id == MeetingRecord.id)
+               .scalar_subquery())
+    row = db.session.execute(
+        select(Meeting, MeetingRecord)
+        .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+        .options(joinedload(Meeting.body), joinedload(Meeting.place),
+                 joinedload(Meeting.items).with_expression(AgendaItem.minutes_html, minutes))
+        .where(Meeting.id == meeting_id)).unique().first()
+    if row is None:
+        abort(404)
+    meeting, record = row
+    remember_record(meeting, record)
+    if record is not None:
+        remember_texts(record, {item.id: item.minutes_html for item in meeting.items
+                                if item.minutes_html is not None})
+    return meeting  # type: ignore[no-any-return]
+
+
 def _visible_meeting(meeting_id: int) -> tuple[Meeting, Invitee | None]:
     """The meeting and the user's invitation; 404 for those who may not see it (a visitor is
     first asked to sign in, so links in invitation mails work)."""
-    meeting = _load(meeting_id)
+    meeting = _load_for_page(meeting_id)
     invitee = my_invitee(db.session, meeting, current_user)
     if not permissions.can_view_meeting(current_user, meeting, invitee):
         if not current_user.is_authenticated:
@@ -85,7 +109,7 @@ def _render_detail(meeting: Meeting, invitee: Invitee | None,
                    answer_form: AnswerForm | None = None) -> str:
     everything = (permissions.can_manage_meetings(current_user)
                   or permissions.is_invited(current_user, meeting, invitee))
-    items = [i for i in agenda(db.session, meeting) if everything or i.is_public]
+    items = [i for i in meeting.items if everything or i.is_public]
     shelf = arrange(documents_of(db.session, meeting),
                     lambda d: permissions.can_view_document(current_user, d, invitee))
     requests = requests_of(db.session, invitee) if invitee is not None else []
@@ -195,7 +219,7 @@ def meeting_ics(meeting_id: int):  # type: ignore[no-untyped-def]
     meeting, invitee = _visible_meeting(meeting_id)
     with_join = permissions.can_see_join_details(current_user, meeting, invitee)
     everything = with_join
-    items = [i for i in agenda(db.session, meeting) if everything or i.is_public]
+    items = [i for i in meeting.items if everything or i.is_public]
     data = ical.calendar([ical.event(meeting, with_join=with_join, items=items)],
                          method="PUBLISH")
     return _ics(data, f"sitzung-{meeting.id}.ics")
@@ -232,10 +256,11 @@ def body_ics(body_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/kalender/<token>.ics")
 def personal_ics(token: str):  # type: ignore[no-untyped-def]
-    user = user_for(db.session, token)
-    if user is None:
+    owner = owner_of(db.session, token)  # the account and its person in one statement
+    if owner is None:
         abort(404)
-    meetings = personal_feed(db.session, person_of(db.session, user))
+    user, person = owner
+    meetings = personal_feed(db.session, person)
     # A calendar program that sends the ETag it has gets 304 while nothing in its feed changed,
     # without the events being built again.
     tag = ical.feed_etag(meetings, user.id)

@@ -3,7 +3,9 @@ that cite another domain's row as their evidence (`citing`, read by links.cited_
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..i18n import _l
@@ -35,10 +37,17 @@ def describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
     return {m.id: (_title(m), _url(m.id)) for m in rows}
 
 
-def citing(session: Session, kind: str, ident: int) -> list[tuple[str, str, str]]:
-    """(label, title, url) of the milestones whose evidence is (kind, ident); one statement."""
-    rows = session.scalars(
-        select(Milestone).join(Evidence, Evidence.milestone_id == Milestone.id)
-        .where(Evidence.kind == kind, Evidence.target_id == ident)
-        .order_by(Milestone.code, Milestone.id).distinct())
-    return [(str(LABEL), _title(m), _url(m.id)) for m in rows]
+def citing_query(kind: str, ident: int) -> Select[Any]:
+    """The milestones whose evidence is (kind, ident): ("code) title", id, position), for
+    links.cited_by."""
+    cited = (select(Milestone.id, Milestone.code, Milestone.title)
+             .join(Evidence, Evidence.milestone_id == Milestone.id)
+             .where(Evidence.kind == kind, Evidence.target_id == ident).distinct().subquery())
+    return select((cited.c.code + ") " + cited.c.title).label("title"),
+                  cast(cited.c.id, String).label("ref"),
+                  func.row_number().over(order_by=(cited.c.code, cited.c.id)).label("position"))
+
+
+def citing_row(title: str, ref: str) -> tuple[str, str, str]:
+    return str(LABEL), title, _url(int(ref))
+

@@ -3,8 +3,10 @@ posts that cite a row of another domain (`citing`, shown on that row's page)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..i18n import _l
@@ -29,11 +31,18 @@ def describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
     return {ident: (title, url_for("news.detail", slug=slug)) for ident, title, slug in rows}
 
 
-def citing(session: Session, kind: str, ident: int, limit: int = 20) -> list[tuple[str, str, str]]:
-    """(label, title, url) of the newest published posts that link to (kind, ident)."""
-    rows = session.execute(
-        select(Post.title, Post.slug).join(PostLink, PostLink.post_id == Post.id)
-        .where(PostLink.kind == kind, PostLink.target_id == ident,
-               Post.status == PostStatus.PUBLISHED.value)
-        .order_by(Post.published_at.desc(), Post.id.desc()).limit(limit))
-    return [(str(LABEL), title, url_for("news.detail", slug=slug)) for title, slug in rows]
+def citing_query(kind: str, ident: int, limit: int = 20) -> Select[Any]:
+    """The newest published posts that link to (kind, ident): (title, slug, position), for
+    links.cited_by."""
+    order = (Post.published_at.desc(), Post.id.desc())
+    return (select(Post.title.label("title"), Post.slug.label("ref"),
+                   func.row_number().over(order_by=order).label("position"))
+            .join(PostLink, PostLink.post_id == Post.id)
+            .where(PostLink.kind == kind, PostLink.target_id == ident,
+                   Post.status == PostStatus.PUBLISHED.value)
+            .order_by(*order).limit(limit))
+
+
+def citing_row(title: str, slug: str) -> tuple[str, str, str]:
+    return str(LABEL), title, url_for("news.detail", slug=slug)
+

@@ -27,10 +27,11 @@ TAG_WINDOW = 500
 
 
 def published(tag: str | None = None, component: str | None = None) -> Select[Any]:
-    """Published posts, newest first, with their author, tags and pictures."""
+    """Published posts, newest first, with their author, tags and pictures (joined: one
+    statement; a post has few tags and pictures)."""
     query = (
         select(Post).where(Post.status == PostStatus.PUBLISHED.value)
-        .options(joinedload(Post.author), selectinload(Post.tags), selectinload(Post.images))
+        .options(joinedload(Post.author), joinedload(Post.tags), joinedload(Post.images))
         .order_by(Post.published_at.desc(), Post.id.desc())
     )
     if tag:
@@ -56,18 +57,19 @@ def tag_cloud(session: Session) -> list[tuple[str, int]]:
 
 
 def latest(session: Session, limit: int = 3) -> list[Post]:
-    return list(session.scalars(published().limit(limit)))
+    return list(session.scalars(published().limit(limit)).unique())
 
 
 def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
-    return list(session.scalars(published(tag).limit(FEED_SIZE)))
+    return list(session.scalars(published(tag).limit(FEED_SIZE)).unique())
 
 
 def post_by_slug(session: Session, slug: str) -> Post | None:
+    """The post with its author, tags, pictures and links in one statement."""
     return session.scalars(
         select(Post).where(Post.slug == slug)
-        .options(joinedload(Post.author), selectinload(Post.tags), selectinload(Post.images),
-                 selectinload(Post.links))).first()
+        .options(joinedload(Post.author), joinedload(Post.tags), joinedload(Post.images),
+                 joinedload(Post.links))).unique().first()
 
 
 def post_for_manage(session: Session, post_id: int) -> Post | None:

@@ -40,6 +40,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -301,6 +302,8 @@ class Entry:
     modified: datetime
     # An agenda item's place (the schema requires it even of a deleted one).
     order: int | None = None
+    # The public object itself, when the page loaded it with the entry (see `page`).
+    row: Any = None
 
 
 def _order(kind: Kind) -> Any:
@@ -338,13 +341,23 @@ def _filtered(sub: Any, filters: Filters) -> list[Any]:
 
 def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, number: int,
          size: int) -> tuple[int, list[Entry]]:
-    """The total and one page of the kind's entries in `scope` (two statements)."""
+    """The total and one page of the kind's entries in `scope` with their public objects, in
+    one statement: the count outer-joined to the page (so that a page past the end still carries
+    the total), the objects to the public entries."""
     sub = _entries(kind, scope, filters, deleted=filters.with_deleted)
     where = _filtered(sub, filters)
-    total = session.scalar(select(func.count()).select_from(sub).where(*where)) or 0
-    rows = session.execute(select(sub).where(*where).order_by(sub.c.id)
-                           .limit(size).offset((number - 1) * size))
-    return int(total), [Entry(r.id, not r.public, r.created, r.modified, r.order) for r in rows]
+    counted = select(func.count().label("oparl_total")).select_from(sub).where(*where).subquery()
+    shown = (select(sub).where(*where).order_by(sub.c.id).limit(size)
+             .offset((number - 1) * size).subquery())
+    rows = list(session.execute(
+        select(counted.c.oparl_total, shown, kind.model)
+        .select_from(counted.outerjoin(shown, true()).outerjoin(
+            kind.model, and_(kind.id == shown.c.id, shown.c.public == 1)))
+        .order_by(shown.c.id)))
+    total = rows[0].oparl_total if rows else 0
+    return int(total or 0), [Entry(r.id, not r.public, r.created, r.modified, r.order,
+                                   r[-1] if r.public else None)
+                             for r in rows if r.id is not None]
 
 
 def one(session: Session, kind: Kind, object_id: int) -> Entry | None:

@@ -329,8 +329,11 @@ SERIALIZERS: dict[str, Callable[[Session, list[Any]], list[dict[str, Any]]]] = {
 
 def objects(session: Session, kind: Kind, entries: list[Entry]) -> list[dict[str, Any]]:
     """The objects of `entries`, in their order: public ones in full, the others as deleted."""
-    public = [e.id for e in entries if not e.deleted]
-    rows = queries.public_rows(session, kind, kind.id.in_(public)) if public else []
+    public = [e for e in entries if not e.deleted]
+    if all(e.row is not None for e in public):  # loaded with the page
+        rows = [(e.row, e.modified) for e in sorted(public, key=lambda e: e.id)]
+    else:
+        rows = queries.public_rows(session, kind, kind.id.in_([e.id for e in public]))
     full = dict(zip((row[0].id for row in rows), SERIALIZERS[kind.name](session, rows),
                     strict=True))
     return [full[e.id] if e.id in full else stub(kind, e) for e in entries]

@@ -150,5 +150,32 @@ def test_start_page_needs_few_queries_once_the_texts_exist(client, connection):
     # Other domains' start-page sections (domains.home_sections) count their own queries.
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")
                and ("content_pages" in s or "sign_language_videos" in s)]
-    # One query for the three texts, one for the start-page videos: no query per row.
-    assert len(selects) == 2, selects
+    # One query for the three texts and the start-page videos: no query per row.
+    assert len(selects) == 1, selects
+
+
+def test_start_page_shows_its_videos_in_order_with_and_without_texts(client, db_session,
+                                                                     connection):
+    from .factories import create_video
+
+    first = create_video(db_session, title="Erstes Video", show_on_start_page=True,
+                         stored_name="1" * 32 + ".mp4")
+    create_video(db_session, title="Nicht auf der Startseite", show_on_start_page=False,
+                 stored_name="2" * 32 + ".mp4")
+    second = create_video(db_session, title="Zweites Video", show_on_start_page=True,
+                          stored_name="3" * 32 + ".mp4")
+    for slug in ("home", "home-easy-language", "home-sign-language"):
+        create_page(db_session, slug, "de", body_html=f"<p>Eigener {slug}</p>")
+    for present in (True, False):
+        if not present:  # no stored texts at all: the starting texts, the videos all the same
+            for slug in ("home", "home-easy-language", "home-sign-language"):
+                for locale in ("de", "en"):
+                    delete_page(db_session, slug, locale)
+        with count_statements(connection) as statements:
+            html = get(client, "/").get_data(as_text=True)
+        assert html.count("<video") == 2 and "Nicht auf der Startseite" not in html
+        assert (html.index(f"/gebaerdensprache/video/{first.id}")
+                < html.index(f"/gebaerdensprache/video/{second.id}"))
+        assert ("Eigener home-sign-language" in html) == present
+        selects = [s for s in statements if "content_pages" in s or "sign_language_videos" in s]
+        assert len(selects) == 1, selects

@@ -16,6 +16,7 @@ from tests.conftest import login
 from tests.council.factories import create_body
 from tests.facilitators.factories import create_facilitator
 from tests.factories import create_user
+from tests.meetings.conftest import cast  # noqa: F401  (the fixture of the held meeting)
 from tests.meetings.factories import create_meeting
 from tests.municipalities.factories import create_municipality
 from tests.news.factories import create_post
@@ -116,6 +117,42 @@ def test_an_edited_text_page_shows_at_once(app, client, db_session):
     db_session.flush()
     _shows_change_on_next_request(app, client, "/impressum", "Alter Text", "Neuer Text", Page,
                                   page.id, body_html="<p>Neuer Text</p>")
+
+
+def test_decision_pages_show_a_changed_decision_at_once(app, client, db_session, request):
+    from partizipation.decisions.models import Decision
+    from tests.decisions.factories import create_decision, held_meeting
+
+    held = held_meeting(db_session, request.getfixturevalue("cast"))
+    texts = ["Beschluss über alte Rampen.", "Beschluss über neue Rampen.",
+             "Beschluss über breite Türen."]
+    decision = create_decision(db_session, held, text=texts[0])
+    for number, path in enumerate(("/beschluesse", f"/beschluesse/{decision.id}")):
+        _shows_change_on_next_request(app, client, path, texts[number], texts[number + 1],
+                                      Decision, decision.id, text=texts[number + 1])
+
+
+def test_agreement_pages_show_a_changed_agreement_at_once(app, client, db_session):
+    from partizipation.agreements.models import Agreement
+    from tests.agreements.factories import create_agreement
+
+    agreement = create_agreement(db_session, "Vereinbarung Alt", parties=["Kreis Unna"])
+    for number, path in enumerate(("/vereinbarungen", f"/vereinbarungen/{agreement.id}")):
+        _shows_change_on_next_request(app, client, path, "Vereinbarung Alt" if not number
+                                      else "Vereinbarung Neu 0", f"Vereinbarung Neu {number}",
+                                      Agreement, agreement.id,
+                                      title=f"Vereinbarung Neu {number}")
+
+
+def test_milestone_pages_show_a_changed_milestone_at_once(app, client, db_session):
+    from partizipation.milestones.models import Milestone
+    from tests.milestones.factories import create_milestone
+
+    milestone = create_milestone(db_session, code="a", title="Meilenstein Alt")
+    for number, path in enumerate(("/meilensteine", f"/meilensteine/{milestone.id}")):
+        _shows_change_on_next_request(app, client, path, "Meilenstein Alt" if not number
+                                      else "Meilenstein Neu 0", f"Meilenstein Neu {number}",
+                                      Milestone, milestone.id, title=f"Meilenstein Neu {number}")
 
 
 def test_each_language_has_its_own_entry(client):

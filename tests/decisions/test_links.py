@@ -3,9 +3,12 @@ resolved; `cited_by` gathers what other domains' links.py report."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from partizipation import links
 from partizipation.decisions import links as decision_links
 from partizipation.meetings import links as meeting_links
+from partizipation.milestones.models import Milestone
 from tests.conftest import login
 from tests.helpers import page_text
 
@@ -47,3 +50,38 @@ def test_cited_by_shows_what_links_to_a_decision(app, db_session, cast, monkeypa
     login(client, "officer@example.org")
     text = page_text(client.get(f"/beschluesse/{decision.id}"))
     assert "Meilenstein: Rampe am Kreishaus" in text
+
+
+def test_cited_by_asks_every_domain_in_one_statement(app, db_session, cast):
+    from datetime import timedelta
+
+    from partizipation.db import utcnow
+    from partizipation.milestones.models import Evidence
+    from partizipation.news.models import PostLink
+    from tests.helpers import count_statements
+    from tests.milestones.factories import create_milestone
+    from tests.news.factories import create_post
+
+    held = held_meeting(db_session, cast)
+    decision = create_decision(db_session, held, text="Beleg")
+    editor = cast.users["editor"]
+    for title, status, days in (("Ältere Nachricht", "published", 3),
+                                ("Neuere Nachricht", "published", 1),
+                                ("Entwurf", "draft", 0)):
+        post = create_post(db_session, editor, status, title=title,
+                           published_at=utcnow() - timedelta(days=days))
+        db_session.add(PostLink(post_id=post.id, kind="decision", target_id=decision.id))
+    for code, title in (("c", "Rampe"), ("a", "Aufzug")):
+        milestone = create_milestone(db_session, code=code, title=title)
+        db_session.add(Evidence(milestone_id=milestone.id, kind="decision",
+                                target_id=decision.id))
+    db_session.flush()
+    with app.test_request_context(), count_statements(db_session.get_bind()) as statements:
+        found = links.cited_by(db_session, "decision", decision.id)
+    assert [(row["label"], row["title"]) for row in found] == [
+        ("Beitrag", "Neuere Nachricht"), ("Beitrag", "Ältere Nachricht"),
+        ("Meilenstein", "a) Aufzug"), ("Meilenstein", "c) Rampe")]
+    assert found[0]["url"].startswith("/neuigkeiten/")
+    assert found[2]["url"] == "/meilensteine/" + str(
+        db_session.scalar(select(Milestone.id).where(Milestone.code == "a")))
+    assert len([s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]) == 1

@@ -16,7 +16,7 @@ def statements(client, engine, url: str) -> int:
     with count_statements(engine) as seen:
         response = client.get(url)
     assert response.status_code == 200
-    return len(seen)
+    return len([s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))])
 
 
 def test_constant_statements_at_10_and_2000_meetings(app, db_session, engine, cast):
@@ -43,3 +43,6 @@ def test_constant_statements_at_10_and_2000_meetings(app, db_session, engine, ca
     large = [statements(c, engine, url) for c, url in urls]
     assert dict(zip([u for _c, u in urls], large, strict=True)) == dict(
         zip([u for _c, u in urls], small, strict=True))
+    # A list's rows and their total in one statement; a held meeting's page loads the meeting
+    # with its agenda, the minutes texts and the record in one, and what cites it in one.
+    assert small == [3, 4, 4, 7, 1, 2, 3, 3, 16, 2], small
