@@ -20,12 +20,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.update(load_config(app.instance_path, config))
-    if app.config["TRUSTED_PROXIES"]:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
-
     _db.init_app(app)
     from .accounts import passwords
 
@@ -38,6 +32,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     i18n.init_app(app)
     pagecache.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:
+        # Outermost, so that the page cache's fast path sees the visitor's scheme too.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)

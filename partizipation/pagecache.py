@@ -60,6 +60,11 @@ CACHEABLE = {
     "decisions.listing", "decisions.detail",
     "agreements.index", "agreements.detail",
     "milestones.index", "milestones.detail",
+    # The OParl API (JSON, absolute links: the key holds scheme and host). It shows bodies,
+    # terms, memberships, persons, meetings, agenda items, documents, places, decisions and
+    # tombstones — none of them in QUIET_TABLES.
+    "oparl.system", "oparl.bodies", "oparl.body", "oparl.body_list", "oparl.organization_meetings",
+    "oparl.thing",
 }
 # Tables no public page shows: a change to them leaves the cached pages alone.
 QUIET_TABLES = {
@@ -113,9 +118,11 @@ def _anonymous() -> bool:
 
 
 def page_key(environ: dict[str, Any], locale: str) -> str:
-    """The cache key of a page: language, path and query string (the generation is stored
-    with the page: one read answers both)."""
-    raw = (f"{locale}|{environ.get('SCRIPT_NAME', '')}{environ.get('PATH_INFO', '')}"
+    """The cache key of a page: language, scheme and host (links in the OParl API are
+    absolute), path and query string (the generation is stored with the page: one read answers
+    both)."""
+    raw = (f"{locale}|{environ.get('wsgi.url_scheme', '')}://{environ.get('HTTP_HOST', '')}"
+           f"{environ.get('SCRIPT_NAME', '')}{environ.get('PATH_INFO', '')}"
            f"?{environ.get('QUERY_STRING', '')}")
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 

@@ -242,6 +242,8 @@ class PostEvent(Base):
 class Comment(Base):
     __tablename__ = "news_comments"
     __table_args__ = (Index("ix_news_comments_post", "post_id", "status", "id"),
+                      # A post's thread in order, whatever the states shown.
+                      Index("ix_news_comments_thread", "post_id", "id"),
                       Index("ix_news_comments_status", "status", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)

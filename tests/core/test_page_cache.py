@@ -293,3 +293,28 @@ def test_a_remember_cookie_is_never_answered_from_the_cache(app, client):
         client.set_cookie("remember_token", "whatever")
         assert "X-Page-Cache" not in _get(client, "/beirat")[0].headers
         assert handled == ["/beirat"]
+
+
+def test_oparl_lists_and_objects_show_a_changed_meeting_at_once(app, client, db_session):
+    from partizipation.meetings.models import Meeting
+
+    body = create_body(db_session, name="Inklusionsbeirat")
+    meeting = create_meeting(db_session, body, status="invited", is_public=True,
+                             title="Sitzung Alt")
+    for number, path in enumerate((f"/oparl/v1.1/body/{body.id}/meeting",
+                                   f"/oparl/v1.1/meeting/{meeting.id}")):
+        old = "Sitzung Alt" if not number else "Sitzung Neu 0"
+        _shows_change_on_next_request(app, client, path, old, f"Sitzung Neu {number}",
+                                      Meeting, meeting.id, title=f"Sitzung Neu {number}")
+
+
+def test_each_host_has_its_own_entry_for_absolute_links(client):
+    """The OParl API links absolutely: an answer for one host is never served for another."""
+    first = client.get("/oparl/v1.1/system", base_url="http://one.example")
+    again = client.get("/oparl/v1.1/system", base_url="http://one.example")
+    other = client.get("/oparl/v1.1/system", base_url="https://two.example")
+    assert again.headers["X-Page-Cache"] == "hit"
+    assert other.headers["X-Page-Cache"] == "miss"
+    assert "http://one.example/oparl" in first.get_data(as_text=True)
+    assert "https://two.example/oparl" in other.get_data(as_text=True)
+    assert "one.example" not in other.get_data(as_text=True)
