@@ -176,6 +176,13 @@ def axe_violations(page: Any) -> list[str]:
 # so tabbing costs one key press per stop and one read at the end.
 _RECORD_FOCUS = """() => {
   window.__focusLog = [];
+  // Tab presses the page has handled: the log is read only when all of them have arrived.
+  window.__tabsDone = 0;
+  if (!window.__tabCounter) {
+    window.__tabCounter = true;
+    window.addEventListener('keyup', (event) => { if (event.key === 'Tab') window.__tabsDone++; },
+                            true);
+  }
   const loadFocus = document.querySelector('[data-focus-on-load]');
   document.addEventListener('focusin', (event) => {
     const el = event.target;
@@ -234,6 +241,9 @@ def keyboard_problems(page: Any) -> list[str]:
     candidates = page.evaluate(_RECORD_FOCUS)
     presses = min(candidates + 3, MAX_TAB_STOPS)
     press_tab(page, presses)
+    # The browser may still be working through the presses when the last is acknowledged (on a
+    # busy machine the log was read after a third of them, and looked like a trap).
+    page.wait_for_function("n => window.__tabsDone >= n", arg=presses)
     log = page.evaluate("() => window.__focusLog")
     problems: list[str] = []
     if not log:
@@ -299,6 +309,10 @@ def expect_title(page: Any, prefix: str | tuple[str, ...]) -> None:
 
 def check_page(page: Any, *, keyboard: bool = True, reflow: bool = True) -> list[str]:
     """All problems a page has: axe, structure, keyboard focus, reflow. Empty list = passes."""
+    # A click does not wait for the page it opens to load: check the new page once it is there
+    # (reading it earlier found a document without its root element).
+    page.wait_for_load_state()
+    page.wait_for_function("() => document.readyState === 'complete' && document.body !== null")
     problems = structure_problems(page) + axe_violations(page)
     if keyboard:
         problems += keyboard_problems(page)
