@@ -26,12 +26,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -49,6 +52,7 @@ from sqlalchemy.sql.functions import GenericFunction
 
 from ..council.models import Body, Membership, Term
 from ..db import UTCDateTime
+from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import AgendaItem, Document, Meeting, MeetingEvent, MeetingStatus, Place
 from ..people.models import Person
 from .models import Tombstone
@@ -278,7 +282,34 @@ KINDS = {kind.name: kind for kind in (ORGANIZATION, TERM, PERSON, MEMBERSHIP, ME
                                       AGENDA_ITEM, FILE, LOCATION)}
 
 
+# --- what is read of each object --------------------------------------------------------------
+
+# The columns each kind's JSON is made of, besides `id`, `created` and `modified` (serialize.py
+# reads them by these names). Only these are read: no whole rows, nothing personal.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "organization": ("name", "kind", "short_name"),
+    "legislativeTerm": ("body_id", "starts_on", "ends_on"),
+    "person": ("name", "form_of_address"),
+    "membership": ("person_id", "body_id", "role", "has_vote", "starts_on", "ends_on"),
+    "meeting": ("title", "status", "starts_at", "ends_at", "place_id", "body_id"),
+    "agendaItem": ("meeting_id", "position", "title"),
+    "file": ("meeting_id", "agenda_item_id", "alternative_of_id", "title", "mime_type", "size",
+             "sha512"),
+    "location": ("name", "street", "postal_code", "city", "room", "nearest_stop", "parking",
+                 *PLACE_FACTS, "accessibility_notes"),
+}
+# A meeting's row carries its place (Location) too, with these prefixed names.
+PLACE = "place_"
+
+
+def _fields(kind: Kind) -> list[Any]:
+    return [getattr(kind.model, name) for name in FIELDS[kind.name]]
+
+
 # --- lists -------------------------------------------------------------------------------------
+#
+# Every statement below is built once per shape (functools.cache) with bound parameters for what
+# varies (ids, filters, page): building these expressions costs far more than running them.
 
 
 @dataclass(frozen=True)
@@ -293,6 +324,9 @@ class Filters:
         """Deleted objects are listed only to a client that asks what changed (spec 2.5)."""
         return self.modified_since is not None
 
+    def given(self) -> dict[str, datetime]:
+        return {name: value for name, value in vars(self).items() if value is not None}
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -302,7 +336,7 @@ class Entry:
     modified: datetime
     # An agenda item's place (the schema requires it even of a deleted one).
     order: int | None = None
-    # The public object itself, when the page loaded it with the entry (see `page`).
+    # The public object's columns (FIELDS), read with the entry; None when it is deleted.
     row: Any = None
 
 
@@ -310,8 +344,8 @@ def _order(kind: Kind) -> Any:
     return AgendaItem.position if kind.model is AgendaItem else null()
 
 
-def _entries(kind: Kind, scope: list[Any], filters: Filters, *, deleted: bool) -> Any:
-    """A subquery of (id, public, created, modified) of the kind's rows in `scope`."""
+def _entries(kind: Kind, scope: list[Any], *, deleted: bool) -> Any:
+    """(id, public, created, modified, order) of the kind's rows in `scope`."""
     live: Select[Any] = select(
         kind.id.label("id"), case((kind.public(), 1), else_=0).label("public"),
         kind.created.label("created"), kind.modified().label("modified"),
@@ -323,57 +357,144 @@ def _entries(kind: Kind, scope: list[Any], filters: Filters, *, deleted: bool) -
             Tombstone.created_at.label("created"), Tombstone.deleted_at.label("modified"),
             Tombstone.order.label("order")).where(
                 Tombstone.kind == kind.name, not_(exists().where(kind.id == Tombstone.object_id)))
-        return union_all(live, stones).subquery()
-    return live.subquery()
+        return union_all(live, stones)
+    return live
 
 
-def _filtered(sub: Any, filters: Filters) -> list[Any]:
+def _filtered(sub: Any, names: tuple[str, ...]) -> list[Any]:
+    column = {"created": sub.c.created, "modified": sub.c.modified}
     conditions = []
-    for value, column, since in (
-            (filters.created_since, sub.c.created, True),
-            (filters.created_until, sub.c.created, False),
-            (filters.modified_since, sub.c.modified, True),
-            (filters.modified_until, sub.c.modified, False)):
-        if value is not None:
-            conditions.append(column >= value if since else column <= value)
+    for name in names:
+        which, since = name.split("_")
+        conditions.append(column[which] >= bindparam(name) if since == "since"
+                          else column[which] <= bindparam(name))
     return conditions
 
 
-def page(session: Session, kind: Kind, scope: list[Any], filters: Filters, *, number: int,
-         size: int) -> tuple[int, list[Entry]]:
-    """The total and one page of the kind's entries in `scope` with their public objects, in
-    one statement: the count outer-joined to the page (so that a page past the end still carries
-    the total), the objects to the public entries."""
-    sub = _entries(kind, scope, filters, deleted=filters.with_deleted)
+def _places_of(shown: Any) -> Any:
+    """The places of the shown public meetings with their `modified` (as `_place_modified`:
+    the place's and its latest meeting's), worked out once per place."""
+    theirs = aliased(Meeting)
+    used = select(theirs.place_id).where(
+        theirs.id.in_(select(shown.c.id).where(shown.c.public == 1)))
+    other = aliased(Meeting)
+    latest_meeting = (select(other.place_id.label("place_id"),
+                             func.max(other.modified_at).label("latest"))
+                      .where(other.place_id.in_(used)).group_by(other.place_id).subquery())
+    return (select(Place.id.label("id"), Place.created_at.label("created"), *_fields(LOCATION),
+                   _latest(Place.modified_at, latest_meeting.c.latest).label("modified"))
+            .join(latest_meeting, latest_meeting.c.place_id == Place.id).subquery())
+
+
+def _with_objects(kind: Kind, shown: Any, query: Select[Any], joined: Any) -> Select[Any]:
+    """`query` with the columns of the public objects among the `shown` entries (and, of a
+    meeting, its place)."""
+    joined = joined.outerjoin(kind.model, and_(kind.id == shown.c.id, shown.c.public == 1))
+    columns = _fields(kind)
+    if kind is MEETING:
+        places = _places_of(shown)
+        joined = joined.outerjoin(places, places.c.id == Meeting.place_id)
+        columns += [column.label(PLACE + column.key) for column in places.c]
+    return query.add_columns(*columns).select_from(joined)
+
+
+class Hidden(LookupError):
+    """The object a scoped list belongs to is not public (the list answers 404)."""
+
+
+# The lists scoped to one object, by the column that names it: whether that object is public.
+SCOPES: dict[str, Callable[[Any], ColumnElement[bool]]] = {"body_id": body_public}
+
+
+@cache
+def _page_statement(name: str, deleted: bool, filters: tuple[str, ...],
+                    scope: str | None) -> Select[Any]:
+    kind = KINDS[name]
+    sub = _entries(kind, [getattr(kind.model, scope) == bindparam("oparl_scope")] if scope
+                   else [], deleted=deleted).subquery()
     where = _filtered(sub, filters)
-    counted = select(func.count().label("oparl_total")).select_from(sub).where(*where).subquery()
-    shown = (select(sub).where(*where).order_by(sub.c.id).limit(size)
-             .offset((number - 1) * size).subquery())
-    rows = list(session.execute(
-        select(counted.c.oparl_total, shown, kind.model)
-        .select_from(counted.outerjoin(shown, true()).outerjoin(
-            kind.model, and_(kind.id == shown.c.id, shown.c.public == 1)))
-        .order_by(shown.c.id)))
+    # The total, and (of a scoped list) whether its object is public, in the same row.
+    counted = select(func.count().label("oparl_total"),
+                     (SCOPES[scope](bindparam("oparl_scope")) if scope else true())
+                     .label("oparl_in_scope")).select_from(sub).where(*where).subquery()
+    shown_query = (select(sub).where(*where).order_by(sub.c.id)
+                   .limit(bindparam("oparl_limit", type_=Integer))
+                   .offset(bindparam("oparl_offset", type_=Integer)))
+    # A meeting's page is read twice (its rows and their places): once, as a CTE.
+    shown = shown_query.cte("oparl_shown") if kind is MEETING else shown_query.subquery()
+    return _with_objects(kind, shown, select(counted.c.oparl_total, counted.c.oparl_in_scope,
+                                             shown),
+                         counted.outerjoin(shown, true())).order_by(shown.c.id)
+
+
+def _entry(row: Any) -> Entry:
+    return Entry(row.id, not row.public, row.created, row.modified, row.order,
+                 row if row.public else None)
+
+
+def page(session: Session, kind: Kind, filters: Filters, *, number: int, size: int,
+         scope: tuple[str, int] | None = None) -> tuple[int, list[Entry]]:
+    """The total and one page of the kind's entries (in `scope`: a column's name and value;
+    Hidden when the object it names is not public) with their public objects, in one
+    statement: the count outer-joined to the page (so that a page past the end still carries
+    the total), the objects to the public entries."""
+    given = filters.given()
+    statement = _page_statement(kind.name, filters.with_deleted, tuple(given),
+                                scope[0] if scope else None)
+    params: dict[str, Any] = {**given, "oparl_limit": size, "oparl_offset": (number - 1) * size}
+    if scope:
+        params["oparl_scope"] = scope[1]
+    rows = session.execute(statement, params).all()
+    if scope and not rows[0].oparl_in_scope:
+        raise Hidden(scope)
     total = rows[0].oparl_total if rows else 0
-    return int(total or 0), [Entry(r.id, not r.public, r.created, r.modified, r.order,
-                                   r[-1] if r.public else None)
-                             for r in rows if r.id is not None]
+    return int(total or 0), [_entry(row) for row in rows if row.id is not None]
+
+
+@cache
+def _one_statement(name: str) -> Select[Any]:
+    kind = KINDS[name]
+    found = _entries(kind, [kind.id == bindparam("oparl_id")], deleted=True)
+    shown = found.cte("oparl_shown") if kind is MEETING else found.subquery()
+    return _with_objects(kind, shown, select(shown), shown)
+
+
+@cache
+def _tombstone_statement() -> Any:
+    return select(Tombstone.created_at, Tombstone.deleted_at, Tombstone.order).where(
+        Tombstone.kind == bindparam("oparl_kind"), Tombstone.object_id == bindparam("oparl_id"))
 
 
 def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
-    """The entry of one object: public, deleted, or None (unknown: 404)."""
-    sub = _entries(kind, [kind.id == object_id], Filters(), deleted=True)
-    row = session.execute(select(sub)).first()
+    """The entry of one object with its columns: public, deleted, or None (unknown: 404)."""
+    row = session.execute(_one_statement(kind.name), {"oparl_id": object_id}).first()
     if row is None and kind.tombstones:
-        stone = session.scalar(select(Tombstone).where(Tombstone.kind == kind.name,
-                                                       Tombstone.object_id == object_id))
+        stone = session.execute(_tombstone_statement(),
+                                {"oparl_kind": kind.name, "oparl_id": object_id}).first()
         if stone is not None:
             return Entry(object_id, True, stone.created_at, stone.deleted_at, stone.order)
-    return Entry(row.id, not row.public, row.created, row.modified, row.order) if row else None
+    return _entry(row) if row else None
 
 
-def public_rows(session: Session, kind: Kind, *where: Any, order: Any = None) -> list[Any]:
-    """(row, modified) of the kind's public rows matching `where` — for embedded objects and for
-    loading a page's objects (one statement)."""
-    query = select(kind.model, kind.modified().label("modified")).where(kind.public(), *where)
-    return list(session.execute(query.order_by(*(order if order is not None else (kind.id,)))))
+@cache
+def _rows_statement(name: str, column: str | None, order: tuple[str, ...]) -> Select[Any]:
+    kind = KINDS[name]
+    query = select(kind.id.label("id"), kind.created.label("created"), *_fields(kind),
+                   kind.modified().label("modified")).where(kind.public())
+    if column is not None:
+        query = query.where(getattr(kind.model, column).in_(bindparam("oparl_ids",
+                                                                       expanding=True)))
+    return query.order_by(*(getattr(kind.model, by) for by in order))
+
+
+def public_rows(session: Session, kind: Kind, column: str | None = None, ids: Any = (),
+                order: tuple[str, ...] = ("id",)) -> list[Any]:
+    """The kind's public rows (id, created, its FIELDS, modified) whose `column` is one of
+    `ids` (all of them without a column), for embedded objects: one statement, none for no
+    ids."""
+    if column is not None:
+        ids = list(ids)
+        if not ids:
+            return []
+    return list(session.execute(_rows_statement(kind.name, column, order),
+                                {"oparl_ids": ids} if column is not None else {}))

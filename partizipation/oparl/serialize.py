@@ -1,6 +1,10 @@
 """OParl objects as JSON-ready dicts. Each function turns a batch of rows into objects with a fixed
 number of SQL statements (embedded objects are loaded for the whole batch at once).
 
+The rows are the columns queries.FIELDS names (with `id`, `created` and `modified`), not ORM
+objects; links are filled into one URL pattern per endpoint and request (`pattern`), German labels
+translated once per batch: this is what most of a list's time went to.
+
 The contents are German (the language of the platform's data); contact details, support needs
 and anything else personal are never read here.
 """
@@ -10,18 +14,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache, lru_cache
 from typing import Any
 
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import force_locale
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from .. import clock
 from ..council.labels import BODY_KINDS, ROLES
 from ..council.models import Body, Membership, Term
 from ..meetings.labels import PLACE_FACTS
-from ..meetings.models import AgendaItem, Document, MeetingStatus, Place
+from ..meetings.models import Document, MeetingStatus
 from ..uploads import TYPES
 from . import hooks, queries
 from .queries import Entry, Kind
@@ -36,8 +41,11 @@ MEETING_STATES = {
 }
 
 
+@lru_cache(maxsize=16384)
 def moment(value: datetime) -> str:
-    """yyyy-mm-ddThh:mm:ss±hh:mm in Berlin time (spec 2.4)."""
+    """yyyy-mm-ddThh:mm:ss±hh:mm in Berlin time (spec 2.4). Remembered: the time zone makes it
+    the dearest part of an object, and the same moments come again (created and modified, a
+    meeting's items, the next request)."""
     return clock.local(value).isoformat(timespec="seconds")
 
 
@@ -45,8 +53,32 @@ def day(value: date) -> str:
     return value.isoformat()
 
 
+# A number no URL of this site contains otherwise: the place of the varying value in a pattern.
+_PROBE = 8_102_937_465
+
+
+def pattern(endpoint: str, name: str, **values: Any) -> Callable[[Any], str]:
+    """The URL of `endpoint` for any value of its part `name` (the other parts fixed): url_for
+    once per request, then string formatting (the same URL, a fraction of the time)."""
+    key = (endpoint, name, *sorted(values.items()))
+    known: dict[Any, Callable[[Any], str]] = g.setdefault("oparl_patterns", {})
+    found = known.get(key)
+    if found is None:
+        probe = str(_PROBE)
+        built = url_for(endpoint, _external=True, **{**values, name: _PROBE})
+        head, _, tail = built.partition(probe)
+        if built.count(probe) == 1:
+            def found(value: Any, head: str = head, tail: str = tail) -> str:
+                return f"{head}{value}{tail}"
+        else:
+            def found(value: Any) -> str:
+                return url_for(endpoint, _external=True, **{**values, name: value})
+        known[key] = found
+    return found
+
+
 def url(kind: str, object_id: int | str) -> str:
-    return url_for("oparl.thing", kind=kind, object_id=object_id, _external=True)
+    return pattern("oparl.thing", "object_id", kind=kind)(object_id)
 
 
 def body_url() -> str:
@@ -57,90 +89,126 @@ def list_url(name: str) -> str:
     return url_for("oparl.body_list", body_id=BODY_ID, name=name, _external=True)
 
 
-def _base(kind: str, type_: str, object_id: int, created: datetime, modified: datetime
-          ) -> dict[str, Any]:
-    return {"id": url(kind, object_id), "type": SCHEMA + type_, "created": moment(created),
-            "modified": moment(modified)}
+def _base(type_: str, row: Any, link: Callable[[Any], str]) -> dict[str, Any]:
+    return {"id": link(row.id), "type": SCHEMA + type_, "created": moment(row.created),
+            "modified": moment(row.modified)}
+
+
+def _links(kind: str) -> Callable[[Any], str]:
+    return pattern("oparl.thing", "object_id", kind=kind)
 
 
 def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
     """A deleted object: only what OParl needs to know it is gone (spec 2.8), and what the
     schema requires of it (an agenda item's order; a file's access URL, which answers 410)."""
-    found = {**_base(kind.name, kind.type, entry.id, entry.created, entry.modified),
-             "deleted": True}
+    found = {**_base(kind.type, entry, _links(kind.name)), "deleted": True}
     if kind.name == "agendaItem":
         found["order"] = entry.order or 0
     if kind.name == "file":
-        found["accessUrl"] = url_for("oparl.file_access", object_id=entry.id, _external=True)
+        found["accessUrl"] = pattern("oparl.file_access", "object_id")(entry.id)
     return found
 
 
-def _german(label: Any) -> str:
+def _german(labels: dict[Any, Any]) -> dict[Any, str]:
+    """The labels of a table in German (once per batch: switching the locale costs)."""
     with force_locale("de"):
-        return str(label)
+        return {key: str(label) for key, label in labels.items()}
+
+
+def _label(labels: dict[Any, str], value: Any) -> str:
+    return labels[value] if value in labels else str(value)
 
 
 def _ids(rows: list[Any]) -> list[int]:
-    return [row[0].id for row in rows]
+    return [row.id for row in rows]
 
 
 # --- council -----------------------------------------------------------------------------------
 
 
-def membership(row: Membership, modified: datetime) -> dict[str, Any]:
-    found = {**_base("membership", "Membership", row.id, row.created_at, modified),
-             "person": url("person", row.person_id),
-             "organization": url("organization", row.body_id),
-             "role": _german(ROLES.get(row.role, row.role)),  # type: ignore[call-overload]
-             "votingRight": bool(row.has_vote), "startDate": day(row.starts_on)}
-    if row.ends_on:
-        found["endDate"] = day(row.ends_on)
-    return found
+class _Memberships:
+    """Builds Membership objects (what one batch needs, looked up once)."""
+
+    def __init__(self) -> None:
+        self.roles = _german(ROLES)
+        self.link = _links("membership")
+        self.person = _links("person")
+        self.organization = _links("organization")
+
+    def __call__(self, row: Any) -> dict[str, Any]:
+        found = {**_base("Membership", row, self.link),
+                 "person": self.person(row.person_id),
+                 "organization": self.organization(row.body_id),
+                 "role": _label(self.roles, row.role),
+                 "votingRight": bool(row.has_vote), "startDate": day(row.starts_on)}
+        if row.ends_on:
+            found["endDate"] = day(row.ends_on)
+        return found
 
 
 def memberships(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    return [membership(row, modified) for row, modified in rows]
+    membership = _Memberships()
+    return [membership(row) for row in rows]
+
+
+@cache
+def _members_statement() -> Any:
+    return (select(Membership.id, Membership.body_id)
+            .where(Membership.body_id.in_(bindparam("oparl_ids", expanding=True)),
+                   queries.membership_public())
+            .order_by(Membership.id))
+
+
+@cache
+def _starts_statement() -> Any:
+    return (select(Term.body_id, func.min(Term.starts_on))
+            .where(Term.body_id.in_(bindparam("oparl_ids", expanding=True)))
+            .group_by(Term.body_id))
 
 
 def organizations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    ids = _ids(rows)
+    ids = {"oparl_ids": _ids(rows)}
     members: dict[int, list[int]] = defaultdict(list)
-    for member_id, body_id in session.execute(
-            select(Membership.id, Membership.body_id)
-            .where(Membership.body_id.in_(ids), queries.membership_public())
-            .order_by(Membership.id)):
+    for member_id, body_id in session.execute(_members_statement(), ids):
         members[body_id].append(member_id)
-    starts = {body_id: first for body_id, first in session.execute(
-        select(Term.body_id, func.min(Term.starts_on))
-        .where(Term.body_id.in_(ids)).group_by(Term.body_id))}
+    starts = {body_id: first for body_id, first in session.execute(_starts_statement(), ids)}
+    kinds = _german(BODY_KINDS)
+    link, membership = _links("organization"), _links("membership")
+    meetings = pattern("oparl.organization_meetings", "object_id")
+    web = pattern("council.body", "body_id")
     found = []
-    for body, modified in rows:
-        item = {**_base("organization", "Organization", body.id, body.created_at, modified),
+    for body in rows:
+        item = {**_base("Organization", body, link),
                 "body": body_url(), "name": body.name,
                 "organizationType": "Gremium",
-                "classification": _german(BODY_KINDS.get(body.kind, body.kind)),  # type: ignore[call-overload]
-                "meeting": url_for("oparl.organization_meetings", object_id=body.id,
-                                   _external=True),
-                "web": url_for("council.body", body_id=body.id, _external=True)}
+                "classification": _label(kinds, body.kind),
+                "meeting": meetings(body.id),
+                "web": web(body.id)}
         if body.short_name:
             item["shortName"] = body.short_name
         if members[body.id]:
-            item["membership"] = [url("membership", m) for m in members[body.id]]
+            item["membership"] = [membership(m) for m in members[body.id]]
         if body.id in starts:
             item["startDate"] = day(starts[body.id])
         found.append(item)
     return found
 
 
+@cache
+def _names_statement() -> Any:
+    return select(Body.id, Body.name).where(Body.id.in_(bindparam("oparl_ids", expanding=True)))
+
+
 def terms(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     names = {body_id: name for body_id, name in session.execute(
-        select(Body.id, Body.name).where(Body.id.in_({row[0].body_id for row in rows})))}
-    return [{**_base("legislativeTerm", "LegislativeTerm", term.id, term.created_at, modified),
+        _names_statement(), {"oparl_ids": list({row.body_id for row in rows})})} if rows else {}
+    link = _links("legislativeTerm")
+    return [{**_base("LegislativeTerm", term, link),
              "body": body_url(),
              "name": f"{names.get(term.body_id, '')}: Amtszeit {term.starts_on.year}–"
                      f"{term.ends_on.year}",
              "startDate": day(term.starts_on), "endDate": day(term.ends_on)}
-            for term, modified in rows]
+            for term in rows]
 
 
 def omit_internal() -> bool:
@@ -151,13 +219,14 @@ def omit_internal() -> bool:
 
 def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     mine: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row, modified in [] if omit_internal() else queries.public_rows(
-            session, queries.MEMBERSHIP, Membership.person_id.in_(_ids(rows))):
-        mine[row.person_id].append(membership(row, modified))
+    membership = _Memberships()
+    for row in [] if omit_internal() else queries.public_rows(
+            session, queries.MEMBERSHIP, "person_id", _ids(rows)):
+        mine[row.person_id].append(membership(row))
+    link, body = _links("person"), body_url()
     found = []
-    for person, modified in rows:
-        item = {**_base("person", "Person", person.id, person.created_at, modified),
-                "body": body_url(), "name": person.name}
+    for person in rows:
+        item = {**_base("Person", person, link), "body": body, "name": person.name}
         if person.form_of_address:
             item["formOfAddress"] = person.form_of_address
         if mine[person.id]:
@@ -169,62 +238,86 @@ def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 # --- meetings ----------------------------------------------------------------------------------
 
 
-def place_description(place: Place) -> str:
-    """What a person needs to know to get there and in, in German."""
-    with force_locale("de"):
-        facts = [str(label) for name, label in PLACE_FACTS.items() if getattr(place, name)]
-        parts = [place.name]
-        if facts:
-            parts.append("Barrierefreiheit: " + ", ".join(facts))
-        else:
-            parts.append("Barrierefreiheit: keine Angaben zu stufenlosem Zugang")
-        if place.accessibility_notes:
-            parts.append("Hinweise: " + place.accessibility_notes.strip())
-        if place.nearest_stop:
-            parts.append("Nächste Haltestelle: " + place.nearest_stop)
-        if place.parking:
-            parts.append("Parken: " + place.parking)
+def place_description(place: Any, facts: dict[str, str] | None = None, prefix: str = "") -> str:
+    """What a person needs to know to get there and in, in German (`place` a row of
+    queries.FIELDS["location"], its names after `prefix`)."""
+    facts = facts if facts is not None else _german(PLACE_FACTS)
+    parts = [getattr(place, prefix + "name")]
+    shown = [label for name, label in facts.items() if getattr(place, prefix + name)]
+    if shown:
+        parts.append("Barrierefreiheit: " + ", ".join(shown))
+    else:
+        parts.append("Barrierefreiheit: keine Angaben zu stufenlosem Zugang")
+    notes = getattr(place, prefix + "accessibility_notes")
+    if notes:
+        parts.append("Hinweise: " + notes.strip())
+    stop = getattr(place, prefix + "nearest_stop")
+    if stop:
+        parts.append("Nächste Haltestelle: " + stop)
+    parking = getattr(place, prefix + "parking")
+    if parking:
+        parts.append("Parken: " + parking)
     return ". ".join(part.rstrip(".") for part in parts) + "."
 
 
-def location(place: Place, modified: datetime) -> dict[str, Any]:
-    item = {**_base("location", "Location", place.id, place.created_at, modified),
-            "description": place_description(place)}
-    for key, value in (("streetAddress", place.street), ("postalCode", place.postal_code),
-                       ("locality", place.city), ("room", place.room)):
-        if value:
-            item[key] = value
-    return item
+class _Locations:
+    def __init__(self) -> None:
+        self.facts = _german(PLACE_FACTS)
+        self.link = _links("location")
+
+    def __call__(self, place: Any, prefix: str = "") -> dict[str, Any]:
+        item = {"id": self.link(getattr(place, prefix + "id")), "type": SCHEMA + "Location",
+                "created": moment(getattr(place, prefix + "created")),
+                "modified": moment(getattr(place, prefix + "modified")),
+                "description": place_description(place, self.facts, prefix)}
+        for key, name in (("streetAddress", "street"), ("postalCode", "postal_code"),
+                          ("locality", "city"), ("room", "room")):
+            value = getattr(place, prefix + name)
+            if value:
+                item[key] = value
+        return item
 
 
 def locations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    return [location(place, modified) for place, modified in rows]
+    location = _Locations()
+    return [location(place) for place in rows]
 
 
-def file_name(document: Document) -> str:
+def file_name(document: Any) -> str:
     extension = TYPES.get(document.mime_type, ("", "bin"))[1]
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in document.title).strip("_")
     return f"{stem or 'dokument'}.{extension}"
 
 
-def file(document: Document, modified: datetime, derivatives: list[int]) -> dict[str, Any]:
-    item = {**_base("file", "File", document.id, document.created_at, modified),
-            "name": document.title, "fileName": file_name(document),
-            "mimeType": document.mime_type, "size": document.size,
-            "date": day(clock.local(document.created_at).date()),
-            "accessUrl": url_for("oparl.file_access", object_id=document.id, _external=True),
-            "downloadUrl": url_for("oparl.file_download", object_id=document.id,
-                                   _external=True),
-            "meeting": [url("meeting", document.meeting_id)]}
-    if document.sha512:
-        item["sha512Checksum"] = document.sha512
-    if document.agenda_item_id:
-        item["agendaItem"] = [url("agendaItem", document.agenda_item_id)]
-    if document.alternative_of_id:
-        item["masterFile"] = url("file", document.alternative_of_id)
-    if derivatives:
-        item["derivativeFile"] = [url("file", d) for d in derivatives]
-    return item
+class _Files:
+    """Builds File objects (the URL patterns looked up once)."""
+
+    def __init__(self, derivatives: dict[int, list[int]]) -> None:
+        self.derivatives = derivatives
+        self.link = _links("file")
+        self.meeting = _links("meeting")
+        self.item = _links("agendaItem")
+        self.access = pattern("oparl.file_access", "object_id")
+        self.download = pattern("oparl.file_download", "object_id")
+
+    def __call__(self, document: Any) -> dict[str, Any]:
+        item = {**_base("File", document, self.link),
+                "name": document.title, "fileName": file_name(document),
+                "mimeType": document.mime_type, "size": document.size,
+                "date": day(clock.local(document.created).date()),
+                "accessUrl": self.access(document.id),
+                "downloadUrl": self.download(document.id),
+                "meeting": [self.meeting(document.meeting_id)]}
+        if document.sha512:
+            item["sha512Checksum"] = document.sha512
+        if document.agenda_item_id:
+            item["agendaItem"] = [self.item(document.agenda_item_id)]
+        if document.alternative_of_id:
+            item["masterFile"] = self.link(document.alternative_of_id)
+        derivatives = self.derivatives.get(document.id)
+        if derivatives:
+            item["derivativeFile"] = [self.link(d) for d in derivatives]
+        return item
 
 
 def _derivatives(pairs: Any) -> dict[int, list[int]]:
@@ -235,17 +328,26 @@ def _derivatives(pairs: Any) -> dict[int, list[int]]:
     return found
 
 
+@cache
+def _derivatives_statement() -> Any:
+    return (select(Document.id, Document.alternative_of_id)
+            .where(Document.alternative_of_id.in_(bindparam("oparl_ids", expanding=True)),
+                   queries.document_public())
+            .order_by(Document.id))
+
+
 def files(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    derivatives = _derivatives(session.execute(
-        select(Document.id, Document.alternative_of_id)
-        .where(Document.alternative_of_id.in_(_ids(rows)), queries.document_public())
-        .order_by(Document.id)))
-    return [file(document, modified, derivatives[document.id]) for document, modified in rows]
+    ids = _ids(rows)
+    derivatives = _derivatives(session.execute(_derivatives_statement(), {"oparl_ids": ids})
+                               if ids else ())
+    file = _Files(derivatives)
+    return [file(document) for document in rows]
 
 
-def _meeting_files(session: Session, where: Any) -> tuple[list[Any], dict[int, list[int]]]:
-    rows = queries.public_rows(session, queries.FILE, where)
-    return rows, _derivatives((d.id, d.alternative_of_id) for d, _ in rows)
+def _meeting_files(session: Session, column: str, ids: list[int]
+                   ) -> tuple[list[Any], dict[int, list[int]]]:
+    rows = queries.public_rows(session, queries.FILE, column, ids)
+    return rows, _derivatives((d.id, d.alternative_of_id) for d in rows)
 
 
 def _results_provider() -> Any:
@@ -258,21 +360,22 @@ def agenda_items(session: Session, rows: list[Any],
     ids = _ids(rows)
     if omit_internal():
         documents = ([], {})
-    documents = documents or _meeting_files(session, Document.agenda_item_id.in_(ids))
+    documents = documents or _meeting_files(session, "agenda_item_id", ids)
     attached: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    for document, modified in document_rows:
+    file = _Files(derivatives)
+    for document in document_rows:
         if document.agenda_item_id is not None and document.alternative_of_id is None:
-            attached[document.agenda_item_id].append(
-                file(document, modified, derivatives[document.id]))
+            attached[document.agenda_item_id].append(file(document))
     results = hooks.agenda_item_results(session, ids, _results_provider())
+    link, meeting = _links("agendaItem"), _links("meeting")
+    web = pattern("meetings.detail", "meeting_id")
     found = []
-    for row, modified in rows:
-        item = {**_base("agendaItem", "AgendaItem", row.id, row.created_at, modified),
-                "meeting": url("meeting", row.meeting_id), "number": str(row.position),
+    for row in rows:
+        item = {**_base("AgendaItem", row, link),
+                "meeting": meeting(row.meeting_id), "number": str(row.position),
                 "order": row.position, "name": row.title, "public": True,
-                "web": url_for("meetings.detail", meeting_id=row.meeting_id, _external=True),
-                **results.get(row.id, {})}
+                "web": web(row.meeting_id), **results.get(row.id, {})}
         if attached[row.id]:
             item["auxiliaryFile"] = attached[row.id]
         found.append(item)
@@ -280,38 +383,39 @@ def agenda_items(session: Session, rows: list[Any],
 
 
 def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
+    """Meetings from rows that carry their place (queries.PLACE) with them."""
     ids = _ids(rows)
-    places = {place.id: location(place, modified) for place, modified in queries.public_rows(
-        session, queries.LOCATION, Place.id.in_({m.place_id for m, _ in rows if m.place_id}))}
     items: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if omit_internal():
         documents: tuple[list[Any], dict[int, list[int]]] = ([], {})
         item_rows: list[Any] = []
     else:
-        documents = _meeting_files(session, Document.meeting_id.in_(ids))
-        item_rows = queries.public_rows(session, queries.AGENDA_ITEM,
-                                        AgendaItem.meeting_id.in_(ids),
-                                        order=(AgendaItem.meeting_id, AgendaItem.position))
+        documents = _meeting_files(session, "meeting_id", ids)
+        item_rows = queries.public_rows(session, queries.AGENDA_ITEM, "meeting_id", ids,
+                                        order=("meeting_id", "position"))
     for row, data in zip(item_rows, agenda_items(session, item_rows, documents), strict=True):
-        items[row[0].meeting_id].append(data)
+        items[row.meeting_id].append(data)
     auxiliary: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    for document, modified in document_rows:
+    file = _Files(derivatives)
+    for document in document_rows:
         if document.agenda_item_id is None and document.alternative_of_id is None:
-            auxiliary[document.meeting_id].append(
-                file(document, modified, derivatives[document.id]))
+            auxiliary[document.meeting_id].append(file(document))
+    location = _Locations()
+    link, organization = _links("meeting"), _links("organization")
+    web = pattern("meetings.detail", "meeting_id")
     found = []
-    for meeting, modified in rows:
-        item = {**_base("meeting", "Meeting", meeting.id, meeting.created_at, modified),
+    for meeting in rows:
+        item = {**_base("Meeting", meeting, link),
                 "name": meeting.title,
                 "meetingState": MEETING_STATES.get(meeting.status, meeting.status),
                 "cancelled": meeting.status == MeetingStatus.CANCELLED.value,
                 "start": moment(meeting.starts_at), "end": moment(meeting.ends_at),
-                "web": url_for("meetings.detail", meeting_id=meeting.id, _external=True)}
-        if meeting.place_id in places:
-            item["location"] = places[meeting.place_id]
+                "web": web(meeting.id)}
+        if meeting.place_id is not None and getattr(meeting, queries.PLACE + "id") is not None:
+            item["location"] = location(meeting, queries.PLACE)
         if meeting.body_id:
-            item["organization"] = [url("organization", meeting.body_id)]
+            item["organization"] = [organization(meeting.body_id)]
         if items[meeting.id]:
             item["agendaItem"] = items[meeting.id]
         if auxiliary[meeting.id]:
@@ -328,14 +432,11 @@ SERIALIZERS: dict[str, Callable[[Session, list[Any]], list[dict[str, Any]]]] = {
 
 
 def objects(session: Session, kind: Kind, entries: list[Entry]) -> list[dict[str, Any]]:
-    """The objects of `entries`, in their order: public ones in full, the others as deleted."""
-    public = [e for e in entries if not e.deleted]
-    if all(e.row is not None for e in public):  # loaded with the page
-        rows = [(e.row, e.modified) for e in sorted(public, key=lambda e: e.id)]
-    else:
-        rows = queries.public_rows(session, kind, kind.id.in_([e.id for e in public]))
-    full = dict(zip((row[0].id for row in rows), SERIALIZERS[kind.name](session, rows),
-                    strict=True))
+    """The objects of `entries` (read with their columns, queries.page and queries.one), in
+    their order: public ones in full, the others as deleted."""
+    rows = sorted((e.row for e in entries if e.row is not None), key=lambda row: row.id)
+    full = dict(zip((row.id for row in rows), SERIALIZERS[kind.name](session, rows),
+                    strict=True)) if rows else {}
     return [full[e.id] if e.id in full else stub(kind, e) for e in entries]
 
 

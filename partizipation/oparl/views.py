@@ -4,19 +4,16 @@ cookie is read or set)."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from flask import Blueprint, Response, redirect, request, url_for
-from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, NotFound
 
-from ..council.models import Body
 from ..db import db
-from ..meetings.models import Meeting
 from . import queries, serialize
 from .queries import Filters, Kind
 
@@ -38,7 +35,9 @@ class BadRequest(HTTPException):
 
 
 def _json(data: Any, status: int = 200) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False), status=status,
+    """UTF-8 JSON, written by orjson (several times faster than the json module at a meeting
+    page's 150 KiB; the same content, without the spaces after separators)."""
+    return Response(orjson.dumps(data), status=status,
                     content_type="application/json; charset=utf-8")
 
 
@@ -108,7 +107,7 @@ def _filters() -> Filters:
     return Filters(**{name: _moment(name) for name in FILTERS})
 
 
-def _list(kind: Kind | None, endpoint: str, scope: list[Any] | None = None,
+def _list(kind: Kind | None, endpoint: str, scope: tuple[str, int] | None = None,
           **values: Any) -> Response:
     filters = _filters()
     size = (_number("limit", kind.page_size, kind.max_page_size) if kind
@@ -117,8 +116,8 @@ def _list(kind: Kind | None, endpoint: str, scope: list[Any] | None = None,
     if kind is None:
         total, data = 0, []
     else:
-        total, entries = queries.page(db.session, kind, scope or [], filters, number=number,
-                                      size=size)
+        total, entries = queries.page(db.session, kind, filters, number=number, size=size,
+                                      scope=scope)
         data = serialize.objects(db.session, kind, entries)
     pages = max(1, ceil(total / size))
     kept = {name: request.args[name] for name in (*FILTERS, "limit", "omit_internal")
@@ -181,11 +180,11 @@ def body_list(body_id: int, name: str) -> Response:
 
 @bp.get("/organization/<int:object_id>/meeting")
 def organization_meetings(object_id: int) -> Response:
-    if db.session.scalar(select(Body.id).where(Body.id == object_id,
-                                               Body.is_public.is_(True))) is None:
-        raise NotFound()
-    return _list(queries.MEETING, "oparl.organization_meetings", [Meeting.body_id == object_id],
-                 object_id=object_id)
+    try:
+        return _list(queries.MEETING, "oparl.organization_meetings", ("body_id", object_id),
+                     object_id=object_id)
+    except queries.Hidden:
+        raise NotFound() from None
 
 
 @bp.get("/<kind>/<int:object_id>")

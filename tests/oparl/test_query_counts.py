@@ -1,5 +1,5 @@
-"""The OParl lists run a constant number of SQL statements per page, at 10 and at 2,000
-meetings (each with agenda items and documents)."""
+"""The OParl lists and objects run a constant number of SQL statements, at most four, at 10 and
+at 2,000 meetings (each with agenda items and documents)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from tests.helpers import count_statements
 from tests.meetings.factories import create_place
 
 from .conftest import BASE
-from .schemas import validate_list
+from .schemas import validate, validate_list
 
 
-def add_meetings(db_session, body, place, count: int) -> None:
+def add_meetings(db_session, body, place, count: int) -> dict[str, int]:
     now = clock.now()
     ids = list(db_session.scalars(insert(Meeting).returning(Meeting.id), [
         {"uid": f"{uuid.uuid4()}@example.org", "title": f"Sitzung {i:04d}", "body_id": body.id,
@@ -39,6 +39,7 @@ def add_meetings(db_session, body, place, count: int) -> None:
          "stored_name": f"{uuid.uuid4().hex}.pdf", "mime_type": "application/pdf", "size": 10,
          "sha256": "0" * 64} for n, m in enumerate(ids)])
     db_session.flush()
+    return {"meeting": ids[0], "item": items[0], "file": documents[0]}
 
 
 def statements(client, engine, url: str) -> int:
@@ -46,40 +47,56 @@ def statements(client, engine, url: str) -> int:
     with count_statements(engine) as seen:
         response = client.get(url)
     assert response.status_code == 200
-    validate_list(response.get_json())
+    found = response.get_json()
+    if "data" in found:
+        validate_list(found)
+    else:
+        validate(found)
     return len([s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))])
 
 
 URLS = ["/body/1/meeting", "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00",
         "/body/1/agendaItem", "/body/1/file", "/body/1/person", "/body/1/membership",
         "/body/1/organization", "/body/1/location", "/body/1/legislativeTerm",
-        "/organization/{body}/meeting", "/body/1/meeting?page=2&limit=5"]
+        "/organization/{body}/meeting", "/body/1/meeting?page=2&limit=5",
+        "/meeting/{meeting}", "/agendaItem/{item}", "/file/{file}", "/person/{person}",
+        "/membership/{membership}", "/organization/{body}", "/location/{place}",
+        "/legislativeTerm/{term}", "/body/1", "/body", "/system"]
 
 
 def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine):
     body = create_body(db_session, name="Inklusionsbeirat")
     term = create_term(db_session, body)
-    for n in range(20):
-        create_membership(db_session, term, create_person(db_session, name=f"Mitglied {n}"))
+    members = [create_membership(db_session, term, create_person(db_session,
+                                                                 name=f"Mitglied {n}"))
+               for n in range(20)]
     place = create_place(db_session)
-    add_meetings(db_session, body, place, 10)
-    small = {url: statements(client, engine, BASE + url.format(body=body.id)) for url in URLS}
+    ids = {"body": body.id, "term": term.id, "place": place.id,
+           "person": members[0].person_id, "membership": members[0].id,
+           **add_meetings(db_session, body, place, 10)}
+    small = {url: statements(client, engine, BASE + url.format(**ids)) for url in URLS}
     add_meetings(db_session, body, place, 1990)
-    large = {url: statements(client, engine, BASE + url.format(body=body.id)) for url in URLS}
+    large = {url: statements(client, engine, BASE + url.format(**ids)) for url in URLS}
     print("OPARL_STATEMENTS", small, large)
     assert small == large
-    # A page's entries, their total and the public objects in one statement, then what the
-    # objects embed.
+    # A page's entries, their total and the public objects (a meeting's with its place, a
+    # scoped list's with whether its organization is public) in one statement, then what the
+    # objects embed: a meeting its files, its agenda items and their results.
     assert large == {
-        "/body/1/meeting": 5, "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00": 5,
+        "/body/1/meeting": 4, "/body/1/meeting?modified_since=2000-01-01T00%3A00%3A00%2B00%3A00": 4,
         "/body/1/agendaItem": 3, "/body/1/file": 2, "/body/1/person": 2, "/body/1/membership": 1,
         "/body/1/organization": 3, "/body/1/location": 1, "/body/1/legislativeTerm": 2,
-        "/organization/{body}/meeting": 6, "/body/1/meeting?page=2&limit=5": 5}, large
+        "/organization/{body}/meeting": 4, "/body/1/meeting?page=2&limit=5": 4,
+        "/meeting/{meeting}": 4, "/agendaItem/{item}": 3, "/file/{file}": 2, "/person/{person}": 2,
+        "/membership/{membership}": 1, "/organization/{body}": 3, "/location/{place}": 1,
+        "/legislativeTerm/{term}": 2, "/body/1": 4, "/body": 4, "/system": 1}, large
     page = client.get(f"{BASE}/body/1/meeting").get_json()
     assert page["pagination"]["totalElements"] == 2000
     # A meeting embeds its agenda items and files: 20 to a page unless the client asks for
     # more (at most 100).
     assert page["pagination"]["totalPages"] == 100 and len(page["data"]) == 20
+    assert [len(m["agendaItem"]) for m in page["data"]] == [2] * 20
+    assert all(m["location"]["id"] == f"{BASE}/location/{place.id}" for m in page["data"])
     page = client.get(f"{BASE}/body/1/meeting?limit=500").get_json()
     assert page["pagination"]["elementsPerPage"] == 100 and len(page["data"]) == 100
     persons = client.get(f"{BASE}/body/1/person").get_json()
