@@ -6,7 +6,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -37,6 +48,19 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def any_of(column: Any, name: str, dialect: str) -> ColumnElement[bool]:
+    """`column` is one of the ids given as the parameter `name`: on PostgreSQL one array
+    parameter (`= ANY(:name)`), elsewhere an expanding IN. A statement run often with hundreds of
+    ids costs a fraction of the CPU so: no placeholder per id to render and parse."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(Integer)))  # type: ignore[no-any-return]
+    return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
+
+
+def dialect_name(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def utcnow() -> datetime:

@@ -51,7 +51,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import GenericFunction
 
 from ..council.models import Body, Membership, Term
-from ..db import UTCDateTime
+from ..db import UTCDateTime, any_of, dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import AgendaItem, Document, Meeting, MeetingEvent, MeetingStatus, Place
 from ..people.models import Person
@@ -477,13 +477,13 @@ def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
 
 
 @cache
-def _rows_statement(name: str, column: str | None, order: tuple[str, ...]) -> Select[Any]:
+def _rows_statement(name: str, column: str | None, order: tuple[str, ...],
+                    dialect: str) -> Select[Any]:
     kind = KINDS[name]
     query = select(kind.id.label("id"), kind.created.label("created"), *_fields(kind),
                    kind.modified().label("modified")).where(kind.public())
     if column is not None:
-        query = query.where(getattr(kind.model, column).in_(bindparam("oparl_ids",
-                                                                       expanding=True)))
+        query = query.where(any_of(getattr(kind.model, column), "oparl_ids", dialect))
     return query.order_by(*(getattr(kind.model, by) for by in order))
 
 
@@ -496,5 +496,6 @@ def public_rows(session: Session, kind: Kind, column: str | None = None, ids: An
         ids = list(ids)
         if not ids:
             return []
-    return list(session.execute(_rows_statement(kind.name, column, order),
+    return list(session.execute(_rows_statement(kind.name, column, order,
+                                                dialect_name(session)),
                                 {"oparl_ids": ids} if column is not None else {}))

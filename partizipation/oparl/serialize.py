@@ -19,12 +19,13 @@ from typing import Any
 
 from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import force_locale
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import clock
 from ..council.labels import BODY_KINDS, ROLES
 from ..council.models import Body, Membership, Term
+from ..db import any_of, dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import Document, MeetingStatus
 from ..uploads import TYPES
@@ -152,26 +153,27 @@ def memberships(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 
 
 @cache
-def _members_statement() -> Any:
+def _members_statement(dialect: str) -> Any:
     return (select(Membership.id, Membership.body_id)
-            .where(Membership.body_id.in_(bindparam("oparl_ids", expanding=True)),
+            .where(any_of(Membership.body_id, "oparl_ids", dialect),
                    queries.membership_public())
             .order_by(Membership.id))
 
 
 @cache
-def _starts_statement() -> Any:
+def _starts_statement(dialect: str) -> Any:
     return (select(Term.body_id, func.min(Term.starts_on))
-            .where(Term.body_id.in_(bindparam("oparl_ids", expanding=True)))
+            .where(any_of(Term.body_id, "oparl_ids", dialect))
             .group_by(Term.body_id))
 
 
 def organizations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    ids = {"oparl_ids": _ids(rows)}
+    ids, dialect = {"oparl_ids": _ids(rows)}, dialect_name(session)
     members: dict[int, list[int]] = defaultdict(list)
-    for member_id, body_id in session.execute(_members_statement(), ids):
+    for member_id, body_id in session.execute(_members_statement(dialect), ids):
         members[body_id].append(member_id)
-    starts = {body_id: first for body_id, first in session.execute(_starts_statement(), ids)}
+    starts = {body_id: first
+              for body_id, first in session.execute(_starts_statement(dialect), ids)}
     kinds = _german(BODY_KINDS)
     link, membership = _links("organization"), _links("membership")
     meetings = pattern("oparl.organization_meetings", "object_id")
@@ -195,13 +197,14 @@ def organizations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 
 
 @cache
-def _names_statement() -> Any:
-    return select(Body.id, Body.name).where(Body.id.in_(bindparam("oparl_ids", expanding=True)))
+def _names_statement(dialect: str) -> Any:
+    return select(Body.id, Body.name).where(any_of(Body.id, "oparl_ids", dialect))
 
 
 def terms(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     names = {body_id: name for body_id, name in session.execute(
-        _names_statement(), {"oparl_ids": list({row.body_id for row in rows})})} if rows else {}
+        _names_statement(dialect_name(session)),
+        {"oparl_ids": list({row.body_id for row in rows})})} if rows else {}
     link = _links("legislativeTerm")
     return [{**_base("LegislativeTerm", term, link),
              "body": body_url(),
@@ -329,17 +332,17 @@ def _derivatives(pairs: Any) -> dict[int, list[int]]:
 
 
 @cache
-def _derivatives_statement() -> Any:
+def _derivatives_statement(dialect: str) -> Any:
     return (select(Document.id, Document.alternative_of_id)
-            .where(Document.alternative_of_id.in_(bindparam("oparl_ids", expanding=True)),
+            .where(any_of(Document.alternative_of_id, "oparl_ids", dialect),
                    queries.document_public())
             .order_by(Document.id))
 
 
 def files(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     ids = _ids(rows)
-    derivatives = _derivatives(session.execute(_derivatives_statement(), {"oparl_ids": ids})
-                               if ids else ())
+    derivatives = _derivatives(session.execute(_derivatives_statement(dialect_name(session)),
+                                               {"oparl_ids": ids}) if ids else ())
     file = _Files(derivatives)
     return [file(document) for document in rows]
 
