@@ -47,7 +47,7 @@ from .record_forms import (
     RulesForm,
     minutes_form,
 )
-from .rhythm import deadlines, rhythms
+from .rhythm import rhythms
 from .services import agenda
 
 PREFIX = "/verwaltung/sitzungen/<int:meeting_id>"
@@ -284,6 +284,8 @@ def rhythm():  # type: ignore[no-untyped-def]
 @bp.app_template_global()
 def meetings_rhythm_summary() -> dict[str, Any]:
     """For the officer's /mein-bereich: bodies behind their rhythm first, and open minutes."""
+    from .dashboard import minutes_open
+
     found = rhythms(db.session)
     return {"behind": [r for r in found if r.behind or r.overdue], "all": found,
-            **deadlines(db.session)}
+            "minutes_open": minutes_open()}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..council.models import Body
-from .models import Meeting, MeetingRecord, MeetingStatus
+from .models import Meeting, MeetingStatus
 
 PERIOD_DAYS = 365
 
@@ -75,14 +75,3 @@ def rhythms(session: Session) -> list[Rhythm]:
                     minimum=body.min_meetings_per_year, target=body.target_meetings_per_year)
              for body, held, late, last in rows]
     return sorted(found, key=lambda r: (not r.behind, not r.overdue, r.body.name))
-
-
-def deadlines(session: Session) -> dict[str, Any]:
-    """The officer's next deadlines: minutes of past meetings not yet approved (count, one
-    query)."""
-    unapproved = session.scalar(
-        select(func.count()).select_from(Meeting)
-        .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
-        .where(Meeting.status == MeetingStatus.HELD.value,
-               (MeetingRecord.id.is_(None)) | (MeetingRecord.minutes_status != "approved"))) or 0
-    return {"minutes_open": unapproved}

@@ -1,0 +1,96 @@
+"""/mein-bereich in one statement: every domain's figures are scalar subqueries of ONE SELECT.
+
+A domain with `dashboard=True` has `dashboard.py` with `figures(user) -> {name: scalar subquery}`:
+its counts (`capped` where a list can be large), its short lists (`rows`: a JSON array of
+objects) and single values, each only when its permission check lets `user` see it (the same
+small `can_*` functions the template uses). `figures()` runs all domains' subqueries as one
+SELECT, once per request (the view asks first, so that the permission checks of the whole page
+can use what it found: a domain's `loaded(user, found)` may fill their per-request cache), and
+the domains' template globals read their values from it (`figure(name)`). Names are prefixed
+with the domain's name.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from flask import g, has_request_context
+from flask_login import current_user
+from sqlalchemy import ColumnElement, func, literal_column, select
+
+from .db import db
+from .domains import domains
+from .paging import COUNT_LIMIT
+
+
+def capped(query: Any, limit: int = COUNT_LIMIT) -> Any:
+    """How many rows `query` has, counted up to `limit` + 1 (more means "more than `limit`")."""
+    return select(func.count()).select_from(query.limit(limit + 1).subquery()).scalar_subquery()
+
+
+def count(query: Any) -> Any:
+    """How many rows `query` has (for lists bounded by their nature: one person's rows)."""
+    return select(func.count()).select_from(query.subquery()).scalar_subquery()
+
+
+def rows(query: Any) -> Any:
+    """The rows of `query` (labelled columns, ordered, bounded) as one JSON array of objects,
+    in order: a scalar subquery. Dates come back as ISO strings (`day`), booleans as true/1."""
+    inner = query.subquery()
+    pairs: list[Any] = []
+    for column in inner.c:
+        pairs += [literal_column(f"'{column.key}'"), column]
+    if db.session.get_bind().dialect.name == "postgresql":
+        aggregate = func.json_agg(func.json_build_object(*pairs))
+    else:
+        aggregate = func.json_group_array(func.json_object(*pairs))
+    return select(func.coalesce(aggregate, literal_column("'[]'"))).select_from(inner) \
+        .scalar_subquery()
+
+
+def value(query: Any) -> Any:
+    """A single value (None when there is no row)."""
+    return query.limit(1).scalar_subquery()
+
+
+def day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def figures() -> dict[str, Any]:
+    """Every domain's figures for the signed-in user: one statement, once per request."""
+    if has_request_context() and "dashboard" in g:
+        return g.dashboard  # type: ignore[no-any-return]
+    columns: dict[str, ColumnElement[Any]] = {}
+    for domain in domains():
+        if domain.dashboard:
+            for name, expression in domain.module("dashboard").figures(current_user).items():
+                columns[f"{domain.name}.{name}"] = expression
+    found: dict[str, Any] = {}
+    if columns:
+        row = db.session.execute(select(*(
+            expression.label(f"f{n}") for n, expression in enumerate(columns.values())))).one()
+        found = dict(zip(columns, row, strict=True))
+    for domain in domains():
+        if domain.dashboard:
+            loaded = getattr(domain.module("dashboard"), "loaded", None)
+            if loaded is not None:
+                loaded(current_user, found)
+    if has_request_context():
+        g.dashboard = found
+    return found
+
+
+def figure(name: str, default: Any = None) -> Any:
+    """One figure ("council.needs"); `default` when the user may not see it."""
+    return figures().get(name, default)
+
+
+def figure_rows(name: str) -> list[dict[str, Any]]:
+    """A `rows` figure as a list of dicts ([] when the user may not see it)."""
+    found = figure(name)
+    if found is None:
+        return []
+    return json.loads(found) if isinstance(found, str | bytes) else list(found)
