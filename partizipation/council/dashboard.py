@@ -3,12 +3,13 @@ person, current memberships and number of support needs; the bodies for the offi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import and_, select
 
-from ..dashboard import count, day, figure, figure_rows, rows, value
+from ..dashboard import TODAY, USER_ID, count, day, figure, figure_rows, rows, value
 from ..people.models import Person
 from ..permissions import is_signed_in
 from .memberships import current_filter
@@ -16,21 +17,27 @@ from .models import Body, Membership, SupportNeed
 from .permissions import can_manage_council, can_view_support_summary
 
 
-def figures(user: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+def _person() -> Any:
+    return select(Person.id).where(Person.user_id == USER_ID)
+
+
+def figures(user: Any) -> dict[str, Callable[[], Any]]:
+    found: dict[str, Callable[[], Any]] = {}
     if is_signed_in(user):
-        person = select(Person.id).where(Person.user_id == user.id).scalar_subquery()
-        found["person"] = value(select(Person.id).where(Person.user_id == user.id))
-        found["listed"] = value(select(and_(Person.listing_consent_given_on.is_not(None),
-                                            Person.listing_consent_withdrawn_on.is_(None)))
-                                .where(Person.user_id == user.id))
-        found["memberships"] = rows(
+        found["person"] = lambda: value(_person())
+        found["listed"] = lambda: value(
+            select(and_(Person.listing_consent_given_on.is_not(None),
+                        Person.listing_consent_withdrawn_on.is_(None)))
+            .where(Person.user_id == USER_ID))
+        found["memberships"] = lambda: rows(
             select(Body.name.label("body"), Membership.role, Membership.ends_on)
             .join(Body, Membership.body_id == Body.id)
-            .where(Membership.person_id == person, current_filter()).order_by(Membership.id))
-        found["needs"] = count(select(SupportNeed.id).where(SupportNeed.person_id == person))
+            .where(Membership.person_id == _person().scalar_subquery(), current_filter(TODAY))
+            .order_by(Membership.id))
+        found["needs"] = lambda: count(select(SupportNeed.id).where(
+            SupportNeed.person_id == _person().scalar_subquery()))
     if can_manage_council(user) and can_view_support_summary(user):
-        found["bodies"] = rows(select(Body.id, Body.name).order_by(Body.name))
+        found["bodies"] = lambda: rows(select(Body.id, Body.name).order_by(Body.name))
     return found
 
 

@@ -4,12 +4,12 @@ the index on (status, due date)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 
-from .. import clock
-from ..dashboard import capped, figure
+from ..dashboard import TODAY, capped, figure
 from .models import Decision, Status
 from .permissions import can_follow_up
 
@@ -17,13 +17,14 @@ OPEN = (Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
         Status.COMMUNICATED.value)
 
 
-def figures(user: Any) -> dict[str, Any]:
+def figures(user: Any) -> dict[str, Callable[[], Any]]:
     if not can_follow_up(user):
         return {}
     return {
-        "waiting": capped(select(Decision.id).where(Decision.status == Status.SUBMITTED.value)),
-        "overdue": capped(select(Decision.id).where(Decision.status.in_(OPEN),
-                                                    Decision.due_on < clock.today())),
+        "waiting": lambda: capped(select(Decision.id).where(
+            Decision.status == Status.SUBMITTED.value)),
+        "overdue": lambda: capped(select(Decision.id).where(Decision.status.in_(OPEN),
+                                                            Decision.due_on < TODAY)),
     }
 
 

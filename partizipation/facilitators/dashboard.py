@@ -5,13 +5,14 @@ registrations waiting for her decision."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from flask import g, has_request_context
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
-from ..dashboard import count, day, figure, figure_rows, rows
+from ..dashboard import USER_ID, count, day, figure, figure_rows, rows
 from ..municipalities.models import Municipality, MunicipalityContact
 from ..people.models import Person
 from ..permissions import is_signed_in
@@ -19,10 +20,10 @@ from .models import Facilitator, FacilitatorStatus
 from .permissions import can_view_network
 
 
-def figures(user: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+def figures(user: Any) -> dict[str, Callable[[], Any]]:
+    found: dict[str, Callable[[], Any]] = {}
     if is_signed_in(user):
-        found["own"] = rows(
+        found["own"] = lambda: rows(
             select(Facilitator.id, Facilitator.status, Facilitator.trained_on,
                    Facilitator.training_provider, Municipality.id.label("municipality_id"),
                    Municipality.name.label("municipality"),
@@ -30,14 +31,14 @@ def figures(user: Any) -> dict[str, Any]:
                    Person.listing_consent_withdrawn_on.label("withdrawn"))
             .join(Person, Facilitator.person_id == Person.id)
             .join(Municipality, Facilitator.municipality_id == Municipality.id)
-            .where(Person.user_id == user.id).order_by(Facilitator.started_on))
-        found["municipalities"] = rows(
+            .where(Person.user_id == USER_ID).order_by(Facilitator.started_on))
+        found["municipalities"] = lambda: rows(
             select(Municipality.id, Municipality.name)
             .join(MunicipalityContact, MunicipalityContact.municipality_id == Municipality.id)
-            .where(MunicipalityContact.user_id == user.id, MunicipalityContact.ended_at.is_(None))
+            .where(MunicipalityContact.user_id == USER_ID, MunicipalityContact.ended_at.is_(None))
             .order_by(Municipality.name))
     if can_view_network(user):
-        found["waiting"] = count(select(Facilitator.id).where(
+        found["waiting"] = lambda: count(select(Facilitator.id).where(
             Facilitator.status == FacilitatorStatus.PROPOSED.value))
     return found
 

@@ -285,7 +285,8 @@ def rhythm():  # type: ignore[no-untyped-def]
 def meetings_rhythm_summary() -> dict[str, Any]:
     """For the officer's /mein-bereich: bodies behind their rhythm first, and open minutes."""
     from .dashboard import minutes_open
+    from .dashboard import rhythms as dashboard_rhythms
 
-    found = rhythms(db.session)
+    found = dashboard_rhythms()
     return {"behind": [r for r in found if r.behind or r.overdue], "all": found,
             "minutes_open": minutes_open()}

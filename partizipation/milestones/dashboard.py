@@ -4,6 +4,7 @@ per step of the plan, an agreement per partner)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -15,13 +16,13 @@ from .models import Milestone
 from .permissions import can_see_deadlines
 
 
-def figures(user: Any) -> dict[str, Any]:
+def figures(user: Any) -> dict[str, Callable[[], Any]]:
     if not can_see_deadlines(user):
         return {}
     return {
-        "milestones": rows(reminders.open_milestones().with_only_columns(
+        "milestones": lambda: rows(reminders.open_milestones().with_only_columns(
             Milestone.id, Milestone.code, Milestone.title, Milestone.target_date)),
-        "agreements": rows(reminders.agreements_in_force().with_only_columns(
+        "agreements": lambda: rows(reminders.agreements_in_force().with_only_columns(
             Agreement.id, Agreement.title, Agreement.notice_months, Agreement.notice_to,
             Agreement.valid_until)),
     }

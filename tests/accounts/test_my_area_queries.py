@@ -16,7 +16,7 @@ from tests.municipalities.factories import build_cast
 from tests.news.bulk import add_posts
 
 TRANSACTION = ("SAVEPOINT", "RELEASE", "ROLLBACK")
-ROLES = {"officer": 3, "admin": 3, "editor": 2, "member": 2, "facilitator": 2,
+ROLES = {"officer": 2, "admin": 2, "editor": 2, "member": 2, "facilitator": 2,
          "contact_here": 2}
 
 
