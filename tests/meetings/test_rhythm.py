@@ -57,3 +57,4 @@ def test_the_dashboard_shows_the_same_rhythm_from_its_one_statement(app, client,
     assert ("Netzwerk : 1 von mindestens 4 Sitzungen in den letzten 12 Monaten; nächste fällig "
             f"bis {expected[0].next_due:%d.%m.%Y}") in text
     assert "Beirat im Takt :" not in text
+    assert "Sitzungen ohne genehmigtes Protokoll: 3." in text  # none of the three has minutes
