@@ -44,7 +44,7 @@ def figures(user: Any) -> dict[str, Callable[[], Any]]:
 
 
 SINCE = bindparam("meetings_since", type_=UTCDateTime)
-MINUTES_WINDOW = 500
+MINUTES_WINDOW = 100  # held meetings: years of every body's meetings
 
 
 def parameters() -> dict[str, Any]:
