@@ -10,6 +10,9 @@ By convention a domain package may have:
 - `personal.py` with `export(session, user, person) -> dict` and `erase(session, user, person)`,
   its part of a person's data export and of the erasure after a deletion request (personal=True),
 - `templates/<name>/_my_area.html`, its section of /mein-bereich (my_area=True),
+- `dashboard.py` with `figures(user) -> {name: scalar subquery}`, what its section of
+  /mein-bereich counts and lists, run with every other domain's as one SELECT
+  (dashboard=True; see partizipation/dashboard.py),
 - `templates/<name>/_home.html`, its section of the start page (home=True),
 - `roles.py` with `scoped_roles(session, user_ids) -> {user_id: [label, …]}`: the powers its rows
   give accounts ("contact person for Kamen"), shown in the user list (roles=True),
@@ -56,6 +59,7 @@ class Domain:
     demo: bool = False
     personal: bool = False
     my_area: bool = False
+    dashboard: bool = False
     home: bool = False
     person: bool = False
     roles: bool = False

@@ -26,6 +26,17 @@ def safe_next(target: str | None, fallback: str) -> str:
     return target
 
 
+def capped_count(value: int) -> str:
+    """A count taken up to COUNT_LIMIT + 1 (`dashboard.capped`): the number, or "more than 500"."""
+    from flask_babel import gettext
+
+    from .paging import COUNT_LIMIT
+
+    if value > COUNT_LIMIT:
+        return gettext("more than %(n)s", n=format_decimal(COUNT_LIMIT))
+    return str(value)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         perm=permissions,
@@ -41,6 +52,7 @@ def init_app(app: Flask) -> None:
         in_german=in_german,
         in_content=in_content,
         content_lang=content_lang,
+        capped_count=capped_count,
     )
     app.jinja_env.filters.update(
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",

@@ -153,6 +153,9 @@ def logout():  # type: ignore[no-untyped-def]
 @bp.get("/mein-bereich")
 @login_required
 def my_area():  # type: ignore[no-untyped-def]
+    from ..dashboard import figures
+
+    figures()  # every section's counts and lists: one statement, before the page asks
     return render_template("accounts/my_area.html")
 
 

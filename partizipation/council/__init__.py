@@ -6,5 +6,5 @@ from ..i18n import _l
 DOMAIN = Domain(
     "council", blueprint="blueprint", views=("views", "admin_views", "member_views", "my_views"),
     navigation=(NavItem("council.public_roster", _l("Advisory council")),),
-    demo=True, personal=True, my_area=True, person=True,
+    demo=True, personal=True, my_area=True, dashboard=True, person=True,
 )

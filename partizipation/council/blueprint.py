@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..db import db
@@ -25,21 +25,9 @@ bp.add_app_template_global(label, "council_label")
 @bp.app_template_global("council_my_area")
 def my_area_data() -> dict[str, Any]:
     """What the council section of /mein-bereich shows for the signed-in user."""
-    from ..people.privacy import person_of
-    from .memberships import current_filter
-    from .models import Membership, SupportNeed
+    from .dashboard import my_area
 
-    person = person_of(db.session, current_user)
-    data: dict[str, Any] = {"person": person, "memberships": [], "needs": 0, "bodies": []}
-    if person is not None:
-        data["memberships"] = list(db.session.scalars(
-            select(Membership).options(joinedload(Membership.body))
-            .where(Membership.person_id == person.id, current_filter())))
-        data["needs"] = db.session.scalar(
-            select(func.count()).where(SupportNeed.person_id == person.id))
-    if permissions.can_manage_council(current_user):
-        data["bodies"] = list(db.session.scalars(select(Body).order_by(Body.name)))
-    return data
+    return my_area()
 
 
 PREFIX = "/verwaltung/gremien"

@@ -36,8 +36,10 @@ def last_day() -> ColumnElement[date]:
     return func.coalesce(Membership.ends_on, term_end)
 
 
-def current_filter(today: date | None = None) -> ColumnElement[bool]:
-    today = today or clock.today()
+def current_filter(today: date | ColumnElement[date] | None = None) -> ColumnElement[bool]:
+    """Current on `today` (a date or a bind parameter; default: today)."""
+    if today is None:
+        today = clock.today()
     return and_(Membership.starts_on <= today, last_day() >= today)
 
 

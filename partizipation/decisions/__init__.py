@@ -7,5 +7,5 @@ from ..i18n import _l
 DOMAIN = Domain(
     "decisions", views=("views", "officer_views"),
     navigation=(NavItem("decisions.listing", _l("Decisions")),),
-    demo=True, my_area=True,
+    demo=True, my_area=True, dashboard=True,
 )

@@ -83,15 +83,3 @@ def load(session: Session, decision_id: int) -> Decision | None:
     return session.scalar(select(Decision).options(
         joinedload(Decision.meeting).joinedload(Meeting.body), joinedload(Decision.item))
         .where(Decision.id == decision_id))
-
-
-def open_counts(session: Session) -> tuple[int, int]:
-    """(waiting for approval, overdue) among the open decisions (one query)."""
-    from sqlalchemy import func
-
-    waiting, overdue = session.execute(select(
-        func.count().filter(Decision.status == Status.SUBMITTED.value),
-        func.count().filter(Decision.due_on < clock.today(), Decision.status.in_(
-            [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
-             Status.COMMUNICATED.value])))).one()
-    return waiting or 0, overdue or 0

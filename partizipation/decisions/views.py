@@ -128,4 +128,6 @@ def step(decision_id: int, action: str):  # type: ignore[no-untyped-def]
 @bp.app_template_global()
 def decisions_open() -> tuple[int, int]:
     """For the officer's /mein-bereich: (waiting for approval, overdue)."""
-    return queries.open_counts(db.session)
+    from .dashboard import open_counts
+
+    return open_counts()

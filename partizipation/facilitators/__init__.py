@@ -7,5 +7,5 @@ from ..i18n import _l
 DOMAIN = Domain(
     "facilitators", blueprint="blueprint", views=("views", "admin_views", "network_views"),
     navigation=(NavItem("facilitators.directory", _l("Municipalities")),),
-    demo=True, personal=True, my_area=True, roles=True,
+    demo=True, personal=True, my_area=True, dashboard=True, roles=True,
 )

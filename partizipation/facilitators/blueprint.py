@@ -46,6 +46,22 @@ def my_facilitator_roles() -> dict[str, Any]:
 
 
 @bp.app_template_global()
+def my_facilitator_area() -> dict[str, Any]:
+    """`my_facilitator_roles` for /mein-bereich, read from its one statement of figures."""
+    from .dashboard import my_area
+
+    return my_area(current_user)
+
+
+@bp.app_template_global()
+def my_area_waiting_registrations() -> int:
+    """`waiting_registrations` for /mein-bereich, read from its one statement of figures."""
+    from .dashboard import waiting
+
+    return waiting()
+
+
+@bp.app_template_global()
 def waiting_registrations() -> int:
     """For the officer's /mein-bereich: how many registrations wait for her decision."""
     return db.session.scalar(select(func.count()).select_from(Facilitator).where(

@@ -9,5 +9,5 @@ DOMAIN = Domain(
     views=("views", "my_views", "admin_views", "agenda_views", "logistics_views",
            "record_views"),
     navigation=(NavItem("meetings.listing", _l("Meetings")),),
-    demo=True, personal=True, my_area=True, home=True,
+    demo=True, personal=True, my_area=True, dashboard=True, home=True,
 )

@@ -6,8 +6,6 @@ from typing import Any
 
 from flask import Blueprint, abort
 from flask_babel import format_date, format_time
-from flask_login import current_user
-from sqlalchemy import func, select
 
 from .. import clock
 from ..db import db
@@ -16,7 +14,7 @@ from ..uploads import link_text
 from . import permissions
 from .history import action_label
 from .labels import PLACE_FACTS, label
-from .models import AgendaItem, Document, Invitee, Meeting, MeetingStatus
+from .models import AgendaItem, Document, Meeting
 
 bp = Blueprint("meetings", __name__)
 
@@ -62,18 +60,9 @@ def meetings_next_public() -> list[Meeting]:
 @bp.app_template_global()
 def meetings_my_area() -> dict[str, Any]:
     """What the meetings section of /mein-bereich shows for the signed-in user."""
-    from ..people.privacy import person_of
+    from .dashboard import my_area
 
-    person = person_of(db.session, current_user)
-    data: dict[str, Any] = {"person": person, "open": 0, "upcoming": 0}
-    if person is not None:
-        row = db.session.execute(
-            select(func.count(), func.count().filter(Invitee.answer == "open"))
-            .join(Meeting, Invitee.meeting_id == Meeting.id)
-            .where(Invitee.person_id == person.id, Meeting.status == MeetingStatus.INVITED,
-                   Meeting.ends_at >= clock.now())).one()
-        data["upcoming"], data["open"] = row
-    return data
+    return my_area()
 
 
 @bp.app_template_global()

@@ -47,7 +47,7 @@ from .record_forms import (
     RulesForm,
     minutes_form,
 )
-from .rhythm import deadlines, rhythms
+from .rhythm import rhythms
 from .services import agenda
 
 PREFIX = "/verwaltung/sitzungen/<int:meeting_id>"
@@ -284,6 +284,9 @@ def rhythm():  # type: ignore[no-untyped-def]
 @bp.app_template_global()
 def meetings_rhythm_summary() -> dict[str, Any]:
     """For the officer's /mein-bereich: bodies behind their rhythm first, and open minutes."""
-    found = rhythms(db.session)
+    from .dashboard import minutes_open
+    from .dashboard import rhythms as dashboard_rhythms
+
+    found = dashboard_rhythms()
     return {"behind": [r for r in found if r.behind or r.overdue], "all": found,
-            **deadlines(db.session)}
+            "minutes_open": minutes_open()}

@@ -7,5 +7,5 @@ from ..i18n import _l
 
 DOMAIN = Domain(
     "milestones", navigation=(NavItem("milestones.index", _l("Milestones")),),
-    demo=True, my_area=True, home=True,
+    demo=True, my_area=True, dashboard=True, home=True,
 )

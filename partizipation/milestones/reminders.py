@@ -6,12 +6,13 @@ twice (or on two machines at once) sends once. The dashboard lists the same dead
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from .. import clock
 from ..accounts.models import User
 from ..accounts.services import absolute_url
 from ..agreements.models import Agreement, AgreementStatus
+from ..agreements.notice import notice_on
 from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
@@ -55,18 +57,36 @@ class Deadline:
         return url_for(self.endpoint, **values)
 
 
+def open_milestones() -> Select[Any]:
+    """The milestones with a target date that are neither achieved nor dropped."""
+    return select(Milestone).where(
+        Milestone.target_date.is_not(None),
+        Milestone.status.not_in([MilestoneStatus.ACHIEVED, MilestoneStatus.DROPPED]))
+
+
+def agreements_in_force() -> Select[Any]:
+    return select(Agreement).where(Agreement.status == AgreementStatus.IN_FORCE)
+
+
 def deadlines(session: Session, today: date) -> list[Deadline]:
     """Every open deadline (two statements), soonest first; overdue milestones included."""
+    return deadlines_of(session.scalars(open_milestones()),
+                        session.scalars(agreements_in_force()), today)
+
+
+def deadlines_of(milestones: Iterable[Any], agreements: Iterable[Any],
+                 today: date) -> list[Deadline]:
+    """The deadlines of these open milestones and agreements in force (rows or plain objects
+    with their columns), soonest first. An agreement in force has the notice `Agreement.notice`
+    gives it: by its notice rule and term alone."""
     found: list[Deadline] = []
-    for m in session.scalars(select(Milestone).where(
-            Milestone.target_date.is_not(None),
-            Milestone.status.not_in([MilestoneStatus.ACHIEVED, MilestoneStatus.DROPPED]))):
+    for m in milestones:
         assert m.target_date is not None
         found.append(Deadline("milestone_target", m.id, f"{m.code}) {m.title}", m.target_date,
                               "milestones.detail", (("milestone_id", m.id),)))
-    for a in session.scalars(select(Agreement).where(
-            Agreement.status == AgreementStatus.IN_FORCE)):
-        notice = a.notice(today)
+    for a in agreements:
+        notice = notice_on(today, months=a.notice_months, to=a.notice_to,
+                           valid_until=a.valid_until)
         args = (("agreement_id", a.id),)
         if notice.state == "period" and notice.last_day is not None:
             found.append(Deadline("agreement_notice", a.id, a.title, notice.last_day,

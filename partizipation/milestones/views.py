@@ -41,7 +41,9 @@ for _check in perms.CHECKS:
 @bp.app_template_global()
 def milestone_deadlines() -> list[reminders.Deadline]:
     """For the officer's dashboard: the deadlines of the coming weeks and those overdue."""
-    return reminders.upcoming(db.session)
+    from .dashboard import upcoming
+
+    return upcoming()
 
 
 @bp.app_template_global()

@@ -8,5 +8,5 @@ DOMAIN = Domain(
     "news", blueprint="blueprint",
     views=("views", "write_views", "moderation_views"),
     navigation=(NavItem("news.index", _l("News")),),
-    demo=True, personal=True, my_area=True, home=True,
+    demo=True, personal=True, my_area=True, dashboard=True, home=True,
 )

@@ -21,7 +21,17 @@ for _check in perms.CHECKS:
 @bp.app_template_global()
 def news_my_posts() -> tuple[list[Post], int]:
     """For /mein-bereich: the user's latest posts and how many there are."""
-    return queries.my_latest(db.session, current_user)
+    from .dashboard import my_posts
+
+    return my_posts()
+
+
+@bp.app_template_global()
+def news_my_area_queue() -> dict[str, int]:
+    """`news_queue_counts` for /mein-bereich, read from its one statement of figures."""
+    from .dashboard import queue
+
+    return queue()
 
 
 @bp.app_template_global()

@@ -102,18 +102,28 @@ def _capped_count(query: Select[Any]) -> Any:
         .scalar_subquery()
 
 
+def queue_counts() -> dict[str, Any]:
+    """What waits for moderation, each a capped count through an index (scalar subqueries)."""
+    return {
+        "submitted": _capped_count(select(literal(1)).where(
+            Post.status == PostStatus.SUBMITTED.value)),
+        "comments_pending": _capped_count(select(literal(1)).where(
+            Comment.status == CommentStatus.PENDING.value)),
+        "comments_reported": _capped_count(select(CommentReport.comment_id).where(
+            CommentReport.handled_at.is_(None)).distinct()),
+    }
+
+
 def status_counts(session: Session) -> dict[str, int]:
     """Posts per state, comments waiting, comments with open reports (one statement). Each is
     counted up to COUNT_LIMIT + 1 through an index: a number above COUNT_LIMIT means "more than
     COUNT_LIMIT" (`more_than` in the template)."""
     names = [status.value for status in PostStatus] + ["comments_pending", "comments_reported"]
+    queue = queue_counts()
     row = session.execute(select(
         *(_capped_count(select(literal(1)).where(Post.status == status.value))
           for status in PostStatus),
-        _capped_count(select(literal(1)).where(Comment.status == CommentStatus.PENDING.value)),
-        _capped_count(select(CommentReport.comment_id).where(CommentReport.handled_at.is_(None))
-                      .distinct()),
-    )).one()
+        queue["comments_pending"], queue["comments_reported"])).one()
     return dict(zip(names, row, strict=True))
 
 
@@ -157,8 +167,3 @@ def my_posts(session: Session, user: Any) -> Page[Any]:
                     .order_by(Post.updated_at.desc(), Post.id.desc()))
 
 
-def my_latest(session: Session, user: Any, limit: int = 5) -> tuple[list[Post], int]:
-    posts = list(session.scalars(select(Post).where(Post.author_id == user.id)
-                                 .order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit)))
-    total = session.scalar(select(func.count()).where(Post.author_id == user.id)) or 0
-    return posts, total

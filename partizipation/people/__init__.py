@@ -3,4 +3,4 @@ requests and erasure across every domain."""
 
 from ..domains import Domain
 
-DOMAIN = Domain("people", personal=True, my_area=True)
+DOMAIN = Domain("people", personal=True, my_area=True, dashboard=True)

@@ -17,6 +17,7 @@ from flask import (
 )
 from flask_login import current_user
 
+from ..dashboard import figure
 from ..db import db
 from ..domain import DomainError
 from ..domains import person_sections
@@ -46,6 +47,8 @@ bp.add_app_template_global(labels.person_label, "person_label")
 bp.add_app_template_global(labels.data_label, "data_label")
 bp.add_app_template_global(labels.data_value, "data_value")
 bp.add_app_template_global(lambda: count_open_requests(db.session), "people_open_requests")
+bp.add_app_template_global(  # /mein-bereich: from its one statement of figures
+    lambda: figure("people.open_requests", 0) or 0, "people_my_area_requests")
 
 MY = "/mein-bereich"
 
