@@ -169,9 +169,10 @@ class TagCount(Base):
     changes a post's state or its tags, however that happens (a moderator's conditional UPDATE, a
     bulk INSERT, a deleted post and its cascade): +1 when a tagged post becomes published or a
     published post gets a tag, -1 the other way round; a tag at 0 loses its row. Counters are
-    changed by upsert and `posts = posts - 1`, never read and written back, so two editors at once
-    cannot lose a change; on PostgreSQL a tag row's trigger takes the post row FOR SHARE, so it
-    waits for (or holds off) a change of the post's state."""
+    changed by upsert and `posts = posts - n`, never read and written back, so two editors at once
+    cannot lose a change; on PostgreSQL the triggers run once per statement (a bulk INSERT changes
+    each counter once) and a change of tags takes their posts FOR SHARE, so it waits for (or holds
+    off) a change of a post's state."""
 
     __tablename__ = "news_tag_counts"
     __table_args__ = (CheckConstraint("posts >= 0", name="posts_not_negative"),)
