@@ -32,7 +32,9 @@ def add_posts(session: Session, author_id: int, count: int, *, commenter_id: int
             "created_at": now, "updated_at": now - timedelta(minutes=i), "version": 1,
         } for i in ids]
         session.execute(insert(Post), posts)
-        session.execute(insert(PostTag), [{"post_id": i, "tag": f"Thema {i % 5}"} for i in ids])
+        # One statement (not one per row): the tag counts' triggers then run once per chunk.
+        session.execute(insert(PostTag).values([{"post_id": i, "tag": f"Thema {i % 5}"}
+                                                for i in ids]))
         comments = [{"post_id": i, "author_id": commenter_id, "body": "Ein Kommentar.",
                      "status": ("approved", "pending")[n % 2], "created_at": now, "reason": ""}
                     for i in ids for n in range(comments_per_post)]
