@@ -88,3 +88,12 @@ def test_dates_are_formatted_as_flask_babel_does_in_each_language_and_timezone(a
     # Berlin time: 00:30 on the 16th.
     assert shown["de"] == "15.01.2027|16.01.2027, 00:30:00|16.01.27|"
     assert shown["en"].startswith("Jan 15, 2027|Jan 16, 2027")
+
+
+def test_template_strings_are_formatted_only_when_they_hold_a_placeholder(app):
+    from flask import render_template_string
+
+    with app.test_request_context("/", headers={"Accept-Language": "de"}):
+        text = render_template_string(
+            '{{ _("50%% done") }}|{{ _("Sign in") }}|{{ _("Hi %(name)s", name="<b>") }}')
+    assert text == "50% done|Anmelden|Hi &lt;b&gt;"
