@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -94,12 +94,20 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.add_extension("jinja2.ext.do")
 
+    fixed_urls: dict[str, dict[Any, str]] = app.extensions.setdefault(_FIXED_URLS, {})
+
     @app.context_processor
     def _current_path() -> dict[str, Any]:
+        if not request:
+            return {"current_endpoint": None, "current_path": "/", "url_for": url_for_in_loop}
+        urls = fixed_urls.get(request.script_root)
+        if urls is None:
+            urls = fixed_urls.setdefault(request.script_root, {})
         return {
-            "current_endpoint": request.endpoint if request else None,
-            "current_path": request.full_path.rstrip("?") if request else "/",
-            "url_for": url_for_in_loop,
+            "current_endpoint": request.endpoint,
+            "current_path": request.full_path.rstrip("?"),
+            # The page's table of fixed links at hand (no lookup of app and request per link).
+            "url_for": partial(_page_url_for, urls),
         }
 
 
@@ -137,14 +145,29 @@ def url_for_in_loop(endpoint: str, **values: Any) -> str:
     return pattern.format(**values)  # type: ignore[no-any-return]
 
 
-def _fixed_url(endpoint: str, values: dict[str, Any]) -> str:
+_FIXED_URLS = "partizipation.fixed_urls"
+
+
+def _page_url_for(urls: dict[Any, str], endpoint: str, **values: Any) -> str:
+    """`url_for_in_loop` as a page's templates get it: with the table of fixed links of the
+    app and the request's script root."""
+    if not values or endpoint == "static":
+        return _fixed_url(endpoint, values, urls)
+    return url_for_in_loop(endpoint, **values)
+
+
+def _fixed_url(endpoint: str, values: dict[str, Any], urls: dict[Any, str] | None = None) -> str:
     """A link that depends on nothing but the endpoint (and the static file's name), kept per
     app and script root. Only inside a request: outside one, `url_for` builds absolute links."""
-    if endpoint.startswith(".") or not has_request_context() or any(
+    if endpoint.startswith(".") or any(
             key.startswith("_") or type(value) is not str for key, value in values.items()):
         return url_for(endpoint, **values)
-    urls: dict[Any, str] = current_app.extensions.setdefault("partizipation.fixed_urls", {})
-    key = (request.script_root, endpoint, *values.items())
+    if urls is None:
+        if not has_request_context():
+            return url_for(endpoint, **values)
+        urls = current_app.extensions.setdefault(_FIXED_URLS, {}).setdefault(
+            request.script_root, {})
+    key = (endpoint, *values.items())
     try:
         return urls[key]
     except KeyError:

@@ -97,3 +97,13 @@ def test_template_strings_are_formatted_only_when_they_hold_a_placeholder(app):
         text = render_template_string(
             '{{ _("50%% done") }}|{{ _("Sign in") }}|{{ _("Hi %(name)s", name="<b>") }}')
     assert text == "50% done|Anmelden|Hi &lt;b&gt;"
+
+
+def test_a_page_links_under_its_own_script_root(app):
+    from flask import render_template_string
+
+    page = "{{ url_for('bitv.statement') }}|{{ url_for('static', filename='css/site.css') }}"
+    for script_root in ("", "/beteiligung", ""):
+        with app.test_request_context("/", base_url=f"http://localhost{script_root}/"):
+            assert render_template_string(page) == (
+                f"{script_root}/barrierefreiheit|{script_root}/static/css/site.css")
