@@ -61,12 +61,13 @@ class RequestDomain(Domain):
 
     def get_translations(self) -> Any:
         try:
-            locale = getattr(g._flask_babel, "babel_locale", None) or get_locale()
+            state = g._flask_babel
+            locale = getattr(state, "babel_locale", None) or get_locale()
         except AttributeError:  # the request's first string
             locale = get_locale()
+            state = g._flask_babel
         except RuntimeError:  # outside an application context
             return super().get_translations()
-        state = g._flask_babel
         cached = getattr(state, "partizipation_translations", None)
         if cached is not None and cached[0] is locale:
             return cached[1]
@@ -111,6 +112,8 @@ def init_app(app: Flask) -> None:
         text = domain.get_translations().ugettext(string)
         if context.eval_ctx.autoescape:
             text = Markup(text)
+        if not variables and "%" not in text:
+            return text  # what `%` would give, without formatting (most strings)
         return text % variables  # type: ignore[no-any-return]
 
     @pass_context
