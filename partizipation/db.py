@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +19,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -149,37 +147,7 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    engine = create_engine(url)
-    _ping_when_idle(engine)
-    return engine
-
-
-# A pooled connection idle for longer than this is tested before use (PING_AFTER_IDLE seconds).
-PING_AFTER_IDLE = 1.0
-
-
-def _ping_when_idle(engine: Engine) -> None:
-    """Pessimistic disconnect handling for connections that sat idle: a connection that was
-    idle in the pool for more than PING_AFTER_IDLE seconds is pinged before use, and replaced
-    when the server closed it (a restart, an idle timeout). SQLAlchemy's `pool_pre_ping` pings
-    before every use: a round trip and about 50 µs CPU on every request. Under load connections
-    come back within milliseconds and are not pinged; a connection that dies in that moment
-    fails one request (503), and SQLAlchemy then renews the whole pool."""
-
-    @event.listens_for(engine, "checkin")
-    def _idle_from(_dbapi_connection: Any, record: Any) -> None:
-        record.info["idle_since"] = time.monotonic()
-
-    @event.listens_for(engine, "checkout")
-    def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-        since = record.info.get("idle_since")
-        if since is None or time.monotonic() - since <= PING_AFTER_IDLE:
-            return  # new, or back in use at once
-        try:
-            engine.dialect.do_ping(dbapi_connection)
-        except engine.dialect.loaded_dbapi.Error as error:
-            # The pool discards this connection and checks out another (a new one if need be).
-            raise DisconnectionError(str(error)) from error
+    return create_engine(url, pool_pre_ping=True)
 
 
 class _CurrentDatabase:
