@@ -53,4 +53,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .cli import register_commands
 
     register_commands(app)
+    if app.config["ENV"] == "production" and not app.config.get("TESTING"):
+        app.wsgi_app = _FreezeBoot(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+class _FreezeBoot:
+    """Before a worker's first request: leave what the app was built from (modules, classes,
+    mappers, routes: about 450,000 objects) out of every later garbage collection. A full
+    collection then walks only what requests made, so it comes soon enough to free the requests'
+    reference cycles before more pile up; without it, it waits until that garbage is a quarter of
+    the boot's objects, and the worker's resident memory grows meanwhile (about 2 MiB less peak
+    per worker after every bench page 20 times). Done at the first request, not in create_app, so
+    that a process that only builds an app (a command, a test) keeps its collector as it was."""
+
+    def __init__(self, wsgi_app: Any) -> None:
+        self.wsgi_app = wsgi_app
+        self.frozen = False
+
+    def __call__(self, environ: Any, start_response: Any) -> Any:
+        if not self.frozen:
+            self.frozen = True
+            import gc
+
+            gc.collect()
+            gc.freeze()
+        return self.wsgi_app(environ, start_response)

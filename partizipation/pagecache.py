@@ -34,7 +34,6 @@ from email.utils import format_datetime
 from typing import Any
 
 from flask import Flask, Response, g, request, session
-from flask_caching import Cache
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 from werkzeug import Response as PlainResponse
@@ -77,9 +76,6 @@ QUIET_TABLES = {
 QUIET_COLUMNS = {"users": {"last_login_at", "password_hash", "session_version"}}
 GENERATION = "page-generation"
 
-cache = Cache()
-
-
 def enabled(app: Flask) -> bool:
     return bool(app.extensions.get("page_cache_on"))
 
@@ -96,6 +92,10 @@ def init_app(app: Flask) -> None:
         return
     settings["CACHE_KEY_PREFIX"] = config.get("CACHE_KEY_PREFIX") or "partizipation:"
     settings["CACHE_DEFAULT_TIMEOUT"] = config.get("PAGE_CACHE_TIMEOUT", 300)
+    # Imported here: a worker without the page cache (production without Redis) never loads it.
+    from flask_caching import Cache
+
+    cache = Cache()
     cache.init_app(app, config=settings)
     app.extensions["page_cache_on"] = True
     app.extensions["page_cache"] = app.extensions["cache"][cache]
