@@ -40,8 +40,11 @@ def joined() -> Select[Any]:
 
 
 def listing(user: Any, status: str = "") -> Select[Any]:
-    """The decisions list: newest meeting first."""
-    query = joined().where(visible_to(user))
+    """The decisions list: newest meeting first. Decisions are recorded once their meeting has
+    started, and a meeting with decisions cannot move its start later than that
+    (meetings.services.update_meeting): said here, the list walks the meetings' start index back
+    from now instead of past every upcoming meeting, which has none."""
+    query = joined().where(visible_to(user), Meeting.starts_at <= clock.now())
     if status in {s.value for s in Status}:
         query = query.where(Decision.status == status)
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
