@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request, session
+from flask.globals import _cv_app
 from flask_babel import Domain, get_locale, lazy_gettext
 from flask_login import current_user
 from jinja2 import pass_context
@@ -60,6 +61,14 @@ class RequestDomain(Domain):
     gets its own catalogs."""
 
     def get_translations(self) -> Any:
+        # The fast path of every string after the request's first: the application context
+        # straight from its context variable (`g` is a proxy that looks it up on each access).
+        app_ctx = _cv_app.get(None)
+        state = getattr(app_ctx.g, "_flask_babel", None) if app_ctx is not None else None
+        if state is not None:
+            cached = getattr(state, "partizipation_translations", None)
+            if cached is not None and cached[0] is getattr(state, "babel_locale", None):
+                return cached[1]
         try:
             locale = getattr(g._flask_babel, "babel_locale", None) or get_locale()
         except AttributeError:  # the request's first string
