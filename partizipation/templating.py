@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_timezone
 from markupsafe import Markup, escape
 from wtforms.fields.choices import SelectChoice
 
@@ -26,6 +27,25 @@ def safe_next(target: str | None, fallback: str) -> str:
     return target
 
 
+# (day or moment, format, locale, time zone) -> the day as text: a list shows the same few days
+# in many rows, and Babel formats each anew (7 µs).
+_DAYS: dict[tuple[Any, str, Any, Any], str] = {}
+
+
+def _date(value: Any, fmt: str = "medium") -> str:
+    if not value:
+        return ""
+    # A moment's day depends on the time zone it is shown in.
+    key = (value, fmt, get_locale(), get_timezone() if isinstance(value, datetime) else None)
+    try:
+        return _DAYS[key]
+    except KeyError:
+        if len(_DAYS) > 10_000:
+            _DAYS.clear()
+        found = _DAYS[key] = format_date(value, fmt)
+        return found
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         perm=permissions,
@@ -43,7 +63,7 @@ def init_app(app: Flask) -> None:
         content_lang=content_lang,
     )
     app.jinja_env.filters.update(
-        date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
+        date=_date,
         datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
         number=lambda value: format_decimal(value),
         plain=plain,
