@@ -7,12 +7,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_timezone
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from markupsafe import Markup, escape
 from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
+from .i18n import fast_locale, fast_timezone
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -36,7 +37,7 @@ def _date(value: Any, fmt: str = "medium") -> str:
     if not value:
         return ""
     # A moment's day depends on the time zone it is shown in.
-    key = (value, fmt, get_locale(), get_timezone() if isinstance(value, datetime) else None)
+    key = (value, fmt, fast_locale(), fast_timezone() if isinstance(value, datetime) else None)
     try:
         return _DAYS[key]
     except KeyError:
@@ -181,7 +182,7 @@ def _mark_empty_choice(field: Any) -> None:
 def _foreign(lang: str | None = None) -> str | None:
     """The language code to mark (`lang`, else the content language) if it is not the page's."""
     code = lang or current_app.config.get("CONTENT_LOCALE", "de")
-    return None if code == str(get_locale() or "de") else code
+    return None if code == str(fast_locale() or "de") else code
 
 
 def content_lang(lang: str | None = None) -> Markup:
