@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
+from .i18n import fast_locale, fast_timezone
 
 _FORMATTED: dict[Any, str] = {}
 
@@ -258,7 +259,7 @@ def _mark_empty_choice(field: Any) -> None:
 def _foreign(lang: str | None = None) -> str | None:
     """The language code to mark (`lang`, else the content language) if it is not the page's."""
     code = lang or current_app.config.get("CONTENT_LOCALE", "de")
-    return None if code == str(get_locale() or "de") else code
+    return None if code == str(fast_locale() or "de") else code
 
 
 def content_lang(lang: str | None = None) -> Markup:

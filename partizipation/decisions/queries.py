@@ -39,9 +39,19 @@ def joined() -> Select[Any]:
                      contains_eager(Decision.item)))
 
 
+def loaded() -> Select[Any]:
+    """Decisions with their meeting (and its body) and agenda item, joined only to load them."""
+    return select(Decision).options(
+        joinedload(Decision.meeting, innerjoin=True).joinedload(Meeting.body),
+        joinedload(Decision.item, innerjoin=True))
+
+
 def listing(user: Any, status: str = "") -> Select[Any]:
-    """The decisions list: newest meeting first."""
-    query = joined().where(visible_to(user))
+    """The decisions list: newest meeting first. Decisions are recorded once their meeting has
+    started, and a meeting with decisions cannot move its start later than that
+    (meetings.services.update_meeting): said here, the list walks the meetings' start index back
+    from now instead of past every upcoming meeting, which has none."""
+    query = joined().where(visible_to(user), Meeting.starts_at <= clock.now())
     if status in {s.value for s in Status}:
         query = query.where(Decision.status == status)
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
@@ -51,7 +61,10 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     """The officer's open decisions across bodies."""
     open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
                    Status.COMMUNICATED.value]
-    query = joined().where(Decision.status.in_(open_states))
+    # Sorted by due date for all bodies, the meeting and the item are only shown: loaded with
+    # the rows (joins the count leaves out), not joined for the conditions.
+    base = joined() if body_id or sort == "meeting" else loaded()
+    query = base.where(Decision.status.in_(open_states))
     if show == "waiting":
         query = query.where(Decision.status == Status.SUBMITTED.value)
     elif show == "overdue":

@@ -39,16 +39,16 @@ def last_send_back_reason(session: Session, facilitator: Facilitator) -> str:
 
 
 def public_directory(session: Session) -> list[tuple[Municipality, int]]:
-    """Every municipality with the number of its listed facilitators (one query)."""
+    """Every municipality with the number of its listed facilitators (one query). Counted per
+    municipality from its facilitators (their index), each looking up its person: a join of all
+    facilitators would read every person (members, invitees) to find theirs."""
     listed = (
-        select(Facilitator.municipality_id, func.count().label("listed"))
-        .join(Person, Facilitator.person_id == Person.id).where(_listed())
-        .group_by(Facilitator.municipality_id).subquery()
+        select(func.count()).select_from(Facilitator)
+        .join(Person, Facilitator.person_id == Person.id)
+        .where(Facilitator.municipality_id == Municipality.id, _listed())
+        .correlate(Municipality).scalar_subquery()
     )
-    rows = session.execute(
-        select(Municipality, func.coalesce(listed.c.listed, 0))
-        .outerjoin(listed, listed.c.municipality_id == Municipality.id)
-        .order_by(Municipality.name))
+    rows = session.execute(select(Municipality, listed).order_by(Municipality.name))
     return [(municipality, count) for municipality, count in rows]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -133,6 +133,13 @@ def _visible_to(user: Any) -> Any:
     return and_(public, announced())
 
 
+def _ended(now: datetime) -> tuple[Any, Any]:
+    """Meetings that ended before `now`. A meeting ends after it starts (`_check` of the
+    services), so these started before `now` too: said as well, the archive walks the start
+    index back from now instead of past every upcoming meeting."""
+    return Meeting.ends_at < now, Meeting.starts_at < now
+
+
 def past(user: Any, body_id: int | None = None, year: int | None = None) -> Select[Any]:
     """The archive: past meetings the user may see, latest first, with the state of their
     minutes (rows of (meeting, minutes state or None))."""
@@ -141,7 +148,7 @@ def past(user: Any, body_id: int | None = None, year: int | None = None) -> Sele
     query: Any = (select(Meeting, MeetingRecord.minutes_status)
              .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
              .options(joinedload(Meeting.body), joinedload(Meeting.place))
-             .where(_visible_to(user), Meeting.ends_at < clock.now())
+             .where(_visible_to(user), *_ended(clock.now()))
              .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
     if body_id:
         query = query.where(Meeting.body_id == body_id)
@@ -155,7 +162,7 @@ def archive_years(session: Session) -> list[int]:
     """The years with past public meetings, latest first (one query)."""
     first, last = session.execute(select(func.min(Meeting.starts_at), func.max(Meeting.starts_at))
                                   .where(Meeting.is_public.is_(True), announced(),
-                                         Meeting.ends_at < clock.now())).one()
+                                         *_ended(clock.now()))).one()
     if first is None:
         return []
     return list(range(clock.local(last).year, clock.local(first).year - 1, -1))

@@ -154,6 +154,13 @@ def _snapshot(meeting: Meeting) -> dict[str, Any]:
         "join_details", "is_public", "component", "support_deadline_on")}
 
 
+def _has_decisions(session: Session, meeting: Meeting) -> bool:
+    from ..decisions.models import Decision
+
+    return session.scalar(select(Decision.id).where(Decision.meeting_id == meeting.id)
+                          .limit(1)) is not None
+
+
 def update_meeting(session: Session, meeting: Meeting, data: MeetingData, *,
                    actor: Any) -> bool:
     """Save changes; when the invitations are out and it moved, tell every invitee.
@@ -162,6 +169,11 @@ def update_meeting(session: Session, meeting: Meeting, data: MeetingData, *,
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
         raise DomainError(_l("A meeting that was held or cancelled cannot be changed."))
     starts_at, ends_at = _check(session, data)
+    if starts_at != meeting.starts_at and starts_at > clock.now() and _has_decisions(session,
+                                                                                     meeting):
+        # Decisions are recorded once a meeting has started; the decision list relies on it.
+        raise DomainError(_l("Decisions have been recorded at this meeting: its start cannot "
+                             "move into the future."), "starts_on")
     if meeting.status == MeetingStatus.INVITED and data.body_id != meeting.body_id:
         raise DomainError(_l("The invitations have been sent: the body cannot change any more. "
                              "Cancel this meeting and create a new one."), "body_id")

@@ -275,3 +275,31 @@ def test_attendance_is_in_the_persons_data_export(db_session, cast):
                       actor=cast.user("officer"))
     data = export(db_session, cast.user("invited"), cast.persons["invited"])
     assert [i["attendance"] for i in data["invitations"]] == ["present"]
+
+
+def test_a_meeting_with_decisions_cannot_move_into_the_future(app, db_session, cast):
+    """Decisions are recorded once the meeting has started, and stay so: the public decision
+    list shows only meetings that have started, and finds them all."""
+    from partizipation.meetings.services import MeetingData, update_meeting
+
+    held = held_meeting(db_session, cast, days=-2, status="invited")
+    officer = cast.user("officer")
+
+    def moved(days: int) -> MeetingData:
+        return MeetingData(title=held.meeting.title, body_id=cast.council.id, kind="session",
+                           starts_on=clock.today() + timedelta(days=days), start_time="17:00",
+                           ends_on=None, end_time="19:00", format="online", place_id=None)
+
+    update_meeting(db_session, held.meeting, moved(5), actor=officer)  # no decisions yet
+    update_meeting(db_session, held.meeting, moved(-3), actor=officer)
+    take_decision(db_session, held.meeting,
+                  DecisionData(agenda_item_id=held.public_item.id, text="Eine Rampe."),
+                  actor=officer)
+    db_session.commit()
+    with pytest.raises(DomainError, match="cannot move into the future") as error:
+        update_meeting(db_session, held.meeting, moved(5), actor=officer)
+    assert error.value.field == "starts_on"
+    db_session.rollback()
+    update_meeting(db_session, held.meeting, moved(-4), actor=officer)  # within the past: fine
+    db_session.commit()
+    assert "Eine Rampe." in app.test_client().get("/beschluesse").get_data(as_text=True)
