@@ -16,6 +16,7 @@ from .. import clock
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
+from ..locking import load_for_update
 from ..meetings.attendance import can_record_after, record_of, rules_of
 from ..meetings.models import AgendaItem, Meeting
 from .labels import STATUSES
@@ -94,6 +95,9 @@ def check_votes(session: Session, meeting: Meeting, data: DecisionData) -> None:
 def take_decision(session: Session, meeting: Meeting, data: DecisionData, *,
                   actor: Any) -> Decision:
     """Record a decision taken at the meeting under one of its agenda items."""
+    # The meeting's row, held until commit and read afresh: a move of its start into the future
+    # at this moment (`update_meeting`) either waits for this decision or is seen here.
+    meeting = load_for_update(session, Meeting, meeting.id)
     if not can_record_after(meeting):
         raise DomainError(_l("Decisions can be recorded once the meeting has started (and not "
                              "for a cancelled meeting)."))

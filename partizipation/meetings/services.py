@@ -17,6 +17,7 @@ from ..council.models import Body
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
+from ..locking import lock_row
 from . import mailing
 from .history import Action, record
 from .invitees import fill_from_body, invitees_of, replace_body_invitees
@@ -169,11 +170,14 @@ def update_meeting(session: Session, meeting: Meeting, data: MeetingData, *,
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
         raise DomainError(_l("A meeting that was held or cancelled cannot be changed."))
     starts_at, ends_at = _check(session, data)
-    if starts_at != meeting.starts_at and starts_at > clock.now() and _has_decisions(session,
-                                                                                     meeting):
+    if starts_at != meeting.starts_at and starts_at > clock.now():
         # Decisions are recorded once a meeting has started; the decision list relies on it.
-        raise DomainError(_l("Decisions have been recorded at this meeting: its start cannot "
-                             "move into the future."), "starts_on")
+        # The meeting's row is held until commit: a decision recorded at this moment waits, and
+        # then finds the meeting not started (`take_decision` locks the same row).
+        lock_row(session, Meeting, meeting.id)
+        if _has_decisions(session, meeting):
+            raise DomainError(_l("Decisions have been recorded at this meeting: its start "
+                                 "cannot move into the future."), "starts_on")
     if meeting.status == MeetingStatus.INVITED and data.body_id != meeting.body_id:
         raise DomainError(_l("The invitations have been sent: the body cannot change any more. "
                              "Cancel this meeting and create a new one."), "body_id")

@@ -80,3 +80,50 @@ def test_minutes_approved_twice_at_once_are_approved_once(app, race_engine):
     error = next(value for kind, value in outcomes if kind == "error")
     assert isinstance(error, DomainError)
     assert "already been approved" in str(error) or "bereits genehmigt" in str(error)
+
+
+def test_a_first_decision_and_a_move_into_the_future_at_once_do_not_both_pass(app, race_engine):
+    """One officer moves a started meeting's start into the future while another records its
+    first decision: one of them is refused with a clear message. (Both passing would leave a
+    decision at a meeting that has not started, missing from the public decision list.)"""
+    import time
+
+    from partizipation.accounts.models import User
+    from partizipation.decisions.services import DecisionData, take_decision
+    from partizipation.meetings.services import MeetingData, update_meeting
+
+    with Session(race_engine, expire_on_commit=False) as session:
+        body = create_body(session)
+        start = clock.now() - timedelta(hours=1)
+        meeting = Meeting(uid=f"{uuid.uuid4()}@example.org", body_id=body.id, title="Verschoben",
+                          kind="session", format="online", status="invited", starts_at=start,
+                          ends_at=start + timedelta(hours=3))
+        session.add(meeting)
+        session.flush()
+        item = AgendaItem(meeting_id=meeting.id, position=1, title="Rampe")
+        officer = create_user(session, role="officer", email=f"o{uuid.uuid4().hex[:6]}@x.org")
+        session.add(item)
+        session.commit()
+        meeting_id, item_id, body_id, officer_id = meeting.id, item.id, body.id, officer.id
+
+    def move_to_next_week(session: Session) -> None:
+        update_meeting(session, session.get(Meeting, meeting_id), MeetingData(
+            title="Verschoben", body_id=body_id, kind="session",
+            starts_on=clock.today() + timedelta(days=7), start_time="17:00", ends_on=None,
+            end_time="19:00", format="online", place_id=None), actor=session.get(User, officer_id))
+        time.sleep(0.5)  # still deciding: the other officer acts meanwhile
+
+    def record_first_decision(session: Session) -> None:
+        time.sleep(0.15)  # the move has checked for decisions by now
+        take_decision(session, session.get(Meeting, meeting_id),
+                      DecisionData(agenda_item_id=item_id, text="Eine Rampe."),
+                      actor=session.get(User, officer_id))
+
+    outcomes = race(race_engine, app, move_to_next_week, record_first_decision)
+    assert [kind for kind, _ in outcomes] == ["ok", "error"], outcomes
+    assert isinstance(outcomes[1][1], DomainError)
+    assert "once the meeting has started" in str(outcomes[1][1]) or "begonnen" in str(
+        outcomes[1][1])
+    with Session(race_engine) as session:
+        assert session.scalar(select(func.count()).where(Decision.meeting_id == meeting_id)) == 0
+        assert session.get(Meeting, meeting_id).starts_at > clock.now()
