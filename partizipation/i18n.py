@@ -61,10 +61,8 @@ class RequestDomain(Domain):
     gets its own catalogs."""
 
     def get_translations(self) -> Any:
-        # The fast path of every string after the request's first: the application context
-        # straight from its context variable (`g` is a proxy that looks it up on each access).
-        app_ctx = _cv_app.get(None)
-        state = getattr(app_ctx.g, "_flask_babel", None) if app_ctx is not None else None
+        # The fast path of every string after the request's first (`_babel_state`).
+        state = _babel_state()
         if state is not None:
             cached = getattr(state, "partizipation_translations", None)
             if cached is not None and cached[0] is getattr(state, "babel_locale", None):
@@ -86,6 +84,8 @@ class RequestDomain(Domain):
 
 
 def _babel_state() -> Any:
+    """Flask-Babel's per-request state, read from the application context's variable directly
+    (`g` is a proxy that looks the context up on each access)."""
     app_ctx = _cv_app.get(None)
     return getattr(app_ctx.g, "_flask_babel", None) if app_ctx is not None else None
 

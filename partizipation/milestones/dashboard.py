@@ -35,5 +35,4 @@ def upcoming() -> list[reminders.Deadline]:
                   for m in figure_rows("milestones.milestones")]
     agreements = [SimpleNamespace(**{**a, "valid_until": day(a["valid_until"])})
                   for a in figure_rows("milestones.agreements")]
-    return [d for d in reminders.deadlines_of(milestones, agreements, today)
-            if d.days_left(today) <= reminders.DASHBOARD_DAYS]
+    return reminders.coming_weeks(reminders.deadlines_of(milestones, agreements, today), today)

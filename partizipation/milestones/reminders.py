@@ -99,7 +99,12 @@ def deadlines_of(milestones: Iterable[Any], agreements: Iterable[Any],
 
 def upcoming(session: Session, today: date | None = None) -> list[Deadline]:
     day = today or clock.today()
-    return [d for d in deadlines(session, day) if d.days_left(day) <= DASHBOARD_DAYS]
+    return coming_weeks(deadlines(session, day), day)
+
+
+def coming_weeks(found: Iterable[Deadline], today: date) -> list[Deadline]:
+    """The deadlines of the coming weeks (DASHBOARD_DAYS) and those overdue."""
+    return [d for d in found if d.days_left(today) <= DASHBOARD_DAYS]
 
 
 def _threshold(days_left: int) -> int | None:

@@ -9,10 +9,18 @@ import pytest
 from flask import Flask
 from sqlalchemy.orm import Session
 
+from partizipation import clock
 from tests.factories import create_user
 from tests.helpers import csrf_token
 
-from .factories import create_body, create_person, create_term
+from .factories import STARTED, create_body, create_person, create_term
+
+
+@pytest.fixture(autouse=True)
+def same_day() -> Iterator[None]:
+    """The clock held at the moment TODAY was taken (a test that freezes it itself still can)."""
+    with clock.freeze(STARTED):
+        yield
 
 
 @pytest.fixture()

@@ -13,7 +13,11 @@ from partizipation.council.models import Body, Membership, Term
 from partizipation.people.models import Person
 
 _counter = itertools.count(1)
-TODAY = clock.today()
+# The moment the council tests run at: their dates (TODAY, the default term) are taken once, so
+# every council test runs with the clock held there (`conftest.same_day`), also when the suite
+# passes midnight in Berlin.
+STARTED = clock.now()
+TODAY = clock.local(STARTED).date()
 TERM_START = TODAY - timedelta(days=365)
 TERM_END = TODAY + timedelta(days=4 * 365)
 

@@ -20,18 +20,24 @@ from tests.council.factories import create_body
 from tests.factories import create_user
 
 
+def _meeting(session: Session, status: str, started: timedelta) -> tuple[Meeting, AgendaItem]:
+    """A meeting of a new body that started `started` ago, with one agenda item (flushed)."""
+    body = create_body(session)
+    start = clock.now() - started
+    meeting = Meeting(uid=f"{uuid.uuid4()}@example.org", body_id=body.id, title="Wettlauf",
+                      kind="session", format="online", status=status, starts_at=start,
+                      ends_at=start + timedelta(hours=3))
+    session.add(meeting)
+    session.flush()
+    item = AgendaItem(meeting_id=meeting.id, position=1, title="Punkt")
+    session.add(item)
+    session.flush()
+    return meeting, item
+
+
 def _committed(engine):  # type: ignore[no-untyped-def]
     with Session(engine, expire_on_commit=False) as session:
-        body = create_body(session)
-        start = clock.now() - timedelta(days=3)
-        meeting = Meeting(uid=f"{uuid.uuid4()}@example.org", body_id=body.id, title="Wettlauf",
-                          kind="session", format="online", status="held", starts_at=start,
-                          ends_at=start + timedelta(hours=2))
-        session.add(meeting)
-        session.flush()
-        item = AgendaItem(meeting_id=meeting.id, position=1, title="Punkt")
-        session.add(item)
-        session.flush()
+        meeting, item = _meeting(session, "held", timedelta(days=3))
         decision = Decision(meeting_id=meeting.id, agenda_item_id=item.id, text="Rampe",
                             status="submitted")
         record = MeetingRecord(meeting_id=meeting.id, minutes_status="sent",
@@ -93,22 +99,14 @@ def test_a_first_decision_and_a_move_into_the_future_at_once_do_not_both_pass(ap
     from partizipation.meetings.services import MeetingData, update_meeting
 
     with Session(race_engine, expire_on_commit=False) as session:
-        body = create_body(session)
-        start = clock.now() - timedelta(hours=1)
-        meeting = Meeting(uid=f"{uuid.uuid4()}@example.org", body_id=body.id, title="Verschoben",
-                          kind="session", format="online", status="invited", starts_at=start,
-                          ends_at=start + timedelta(hours=3))
-        session.add(meeting)
-        session.flush()
-        item = AgendaItem(meeting_id=meeting.id, position=1, title="Rampe")
+        meeting, item = _meeting(session, "invited", timedelta(hours=1))
         officer = create_user(session, role="officer", email=f"o{uuid.uuid4().hex[:6]}@x.org")
-        session.add(item)
         session.commit()
-        meeting_id, item_id, body_id, officer_id = meeting.id, item.id, body.id, officer.id
+        meeting_id, item_id, body_id, officer_id = meeting.id, item.id, meeting.body_id, officer.id
 
     def move_to_next_week(session: Session) -> None:
         update_meeting(session, session.get(Meeting, meeting_id), MeetingData(
-            title="Verschoben", body_id=body_id, kind="session",
+            title="Wettlauf", body_id=body_id, kind="session",
             starts_on=clock.today() + timedelta(days=7), start_time="17:00", ends_on=None,
             end_time="19:00", format="online", place_id=None), actor=session.get(User, officer_id))
         time.sleep(0.5)  # still deciding: the other officer acts meanwhile
