@@ -188,17 +188,21 @@ _RECORD_FOCUS = """() => {
   // starting point for the Tab key stays where a removed element had the focus. The end stop keeps
   // the remaining presses (the focus would otherwise pass to the browser's own controls and come
   // back at the top, and presses sent meanwhile raced with that return).
-  const start = document.createElement('span');
-  start.tabIndex = -1;
-  document.body.prepend(start);
-  start.focus({preventScroll: true});
-  start.remove();
+  window.__focusTop = () => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus({preventScroll: true});
+    start.remove();
+    window.scrollTo(0, 0);
+  };
+  window.__focusTop();
   const end = document.createElement('span');
   end.tabIndex = 0;
   end.id = 'tab-walk-end';
   end.addEventListener('keydown', (event) => { if (event.key === 'Tab') event.preventDefault(); });
   document.body.append(end);
-  document.addEventListener('focusin', (event) => {
+  window.__recordFocus = (event) => {
     const el = event.target;
     const s = getComputedStyle(el);
     const r = el.getBoundingClientRect();
@@ -211,10 +215,21 @@ _RECORD_FOCUS = """() => {
       key: el.tagName + '#' + el.id + '@' + Math.round(r.x + scrollX) + ','
            + Math.round(r.y + scrollY) + ':' + (el.name || el.href || ''),
     });
-  });
-  window.scrollTo(0, 0);
+  };
+  document.addEventListener('focusin', window.__recordFocus);
   return document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea,'
     + ' [tabindex]:not([tabindex="-1"]), video[controls], summary').length;
+}"""
+
+
+# After the walk the focus goes back to the top of the page, as on a page just opened: the next
+# Tab reaches the skip link (from the removed end stop it would leave the page, and come back at
+# the top only after a race with the presses that follow).
+_END_WALK = """() => {
+  document.removeEventListener('focusin', window.__recordFocus);
+  document.getElementById('tab-walk-end').remove();
+  window.__focusTop();
+  return window.__focusLog;
 }"""
 
 
@@ -253,8 +268,7 @@ def keyboard_problems(page: Any) -> list[str]:
     # The browser may still be working through the presses when the last is acknowledged (on a
     # busy machine the log was read after a third of them, and looked like a trap).
     page.wait_for_function("n => window.__tabsDone >= n", arg=presses)
-    log = page.evaluate("() => { document.getElementById('tab-walk-end').remove();"
-                        " return window.__focusLog; }")
+    log = page.evaluate(_END_WALK)
     problems: list[str] = []
     if not log:
         return ["no element can be reached with the Tab key"]
