@@ -104,6 +104,48 @@ def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast,
     assert titles == ["Vor 20 Tagen", "Vor 10 Tagen", "In 5 Tagen", "In 6 Tagen"]
 
 
+def test_a_feed_is_what_icalendar_writes_the_first_time_again_and_after_a_change(
+        app, client, db_session, cast, public_meeting):
+    """A feed keeps each event's text between fetches: what it sends is byte for byte the
+    library's calendar of the same meetings, on the first fetch, on the next (from what was
+    kept), and after the meeting's place changed."""
+    from partizipation.meetings import ical
+    from partizipation.meetings.queries import body_feed
+
+    create_meeting(db_session, cast.council, status="cancelled", days=10,
+                   cancel_reason="Krank; leider \\ kurzfristig ^ abgesagt", title="Ä" * 60)
+    path = f"/sitzungen/gremium/{cast.council.id}/kalender.ics"
+
+    def library() -> bytes:
+        with app.test_request_context(path):
+            meetings = body_feed(db_session, cast.council)
+            cal = ical._calendar(name=cast.council.name)
+            for meeting in meetings:
+                cal.add_component(ical.event(meeting, with_join=False))
+            return cal.to_ical()  # type: ignore[no-any-return]
+
+    with clock.freeze(clock.now()):
+        first = client.get(path).data
+        assert first == library() and first.count(b"BEGIN:VEVENT") == 2
+        assert client.get(path).data == first
+        cast.place.name = "Kreishaus Unna, Saal 2"
+        db_session.flush()
+        changed = client.get(path).data
+        assert changed == library() and b"Saal 2" in changed
+
+
+@pytest.mark.parametrize("line", [
+    "", "A" * 74, "A" * 75, "A" * 200, "A" * 73 + "\\n" + "B" * 80, "A" * 72 + "\\,B" * 30,
+    "A" * 73 + "^'" + "B" * 80, "ä" * 80, "A" * 73 + "äb" * 40, "€😀x" * 60, "\\" * 100,
+])
+def test_lines_are_folded_as_icalendar_folds_them(line):
+    from icalendar.parser import Contentline
+
+    from partizipation.meetings.ical import fold
+
+    assert fold(line) == Contentline(line).to_ical()
+
+
 def test_a_private_body_has_no_public_feed(client, db_session, cast):
     cast.council.is_public = False
     db_session.flush()
