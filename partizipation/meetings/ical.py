@@ -181,13 +181,23 @@ def feed(meetings: Iterable[Meeting], *, with_join: bool, name: str) -> bytes:
             written = lines(event(meeting, with_join=with_join, places=places, stamp=now))
             at = written.index(stamp_line)
             kept = _KEPT[key] = b"".join(written[:at]), b"".join(written[at + 1:])
-            if len(_KEPT) > KEEP:
-                _KEPT.popitem(last=False)
+            _forget_oldest()
         else:
-            _KEPT.move_to_end(key)
+            try:
+                _KEPT.move_to_end(key)
+            except KeyError:  # another thread (a threaded server) just let it go
+                pass
         out += (kept[0], stamp_line, kept[1])
     out.append(head[-1])
     return b"".join(out)
+
+
+def _forget_oldest() -> None:
+    while len(_KEPT) > KEEP:
+        try:
+            _KEPT.popitem(last=False)
+        except KeyError:  # emptied by another thread meanwhile
+            break
 
 
 def lines(component: Any) -> list[bytes]:

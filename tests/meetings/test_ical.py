@@ -134,6 +134,19 @@ def test_a_feed_is_what_icalendar_writes_the_first_time_again_and_after_a_change
         assert changed == library() and b"Saal 2" in changed
 
 
+def test_a_feed_keeps_no_more_than_keep_events(client, db_session, cast, public_meeting,
+                                               monkeypatch):
+    from partizipation.meetings import ical
+
+    monkeypatch.setattr(ical, "KEEP", 1)
+    create_meeting(db_session, cast.council, status="invited", days=12, title="Zweite")
+    path = f"/sitzungen/gremium/{cast.council.id}/kalender.ics"
+    with clock.freeze(clock.now()):
+        first = client.get(path).data
+        assert len(ical._KEPT) == 1
+        assert client.get(path).data == first and first.count(b"BEGIN:VEVENT") == 2
+
+
 @pytest.mark.parametrize("line", [
     "", "A" * 74, "A" * 75, "A" * 200, "A" * 73 + "\\n" + "B" * 80, "A" * 72 + "\\,B" * 30,
     "A" * 73 + "^'" + "B" * 80, "ä" * 80, "A" * 73 + "äb" * 40, "€😀x" * 60, "\\" * 100,
