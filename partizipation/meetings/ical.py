@@ -64,7 +64,9 @@ def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append(_("This meeting has been cancelled.") + (
             f" {_('Reason:')} {meeting.cancel_reason}" if meeting.cancel_reason else ""))
-    lines.append(f"{_('Meeting page:')} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
+    # Not inside the f-string: the extraction does not look into one (it stayed English).
+    page = _("Meeting page:")
+    lines.append(f"{page} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
     if meeting.place is not None and meeting.format != MeetingFormat.ONLINE:
         cache = places if places is not None else {}
         if meeting.place.id not in cache:

@@ -53,6 +53,7 @@ def test_a_meetings_ics_for_the_public_has_no_join_details(client, public_meetin
     assert str(event["summary"]) == "Beirat, öffentlich" == other.summary.value
     description = other.description.value
     assert f"/sitzungen/{public_meeting.id}" in str(event["url"])
+    assert "Seite der Sitzung: http://" in description and "Meeting page" not in description
     assert "Kreishaus Unna" in description and "Stufenloser Eingang: ja" in description
     assert "Induktionsschleife: nein" in description
     assert "TOP 1: Haushalt" in description and "Personalsache" not in description
