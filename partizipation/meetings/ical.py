@@ -149,7 +149,7 @@ def calendar(events: Iterable[Event], *, method: str | None = None,
     cal = _calendar(method=method, name=name)
     for entry in events:
         cal.add_component(entry)
-    return b"".join(lines(cal))
+    return cal.to_ical()  # type: ignore[no-any-return]
 
 
 # The text of feed events kept by this process, under everything it is made of (see `feed`).
@@ -159,30 +159,32 @@ KEEP = 2048
 
 def feed(meetings: Iterable[Meeting], *, with_join: bool, name: str) -> bytes:
     """A calendar feed (a body's, a person's): `calendar` of each meeting's `event`, byte for
-    byte, but each event is built once and its text kept (the most recent KEEP) under what it
-    is made of — the meeting's and its place's version and sequence, the language, the site's
-    address, whether join details are in — so a feed fetched again and again, or meetings
-    shared by many people's feeds, cost little. Only DTSTAMP (the time of the fetch) is new."""
+    byte, but each event is written once (by the library) and its text kept (the most recent
+    KEEP) under what it is made of — the meeting's and its place's version and sequence, the
+    language, the site's address, whether join details are in — so a feed fetched again and
+    again, or meetings shared by many people's feeds, cost little. Only DTSTAMP (the time of
+    the fetch) is new."""
     from flask_babel import get_locale
     from icalendar import Event
 
     now = clock.now()
     stamp = Event()
     stamp.add("dtstamp", now)
-    stamp_line = lines(stamp)[1]
+    stamp_line = stamp.to_ical().split(b"\r\n")[1] + b"\r\n"
     salt = (with_join, str(get_locale()), current_app.config["BASE_URL"])
     places: dict[int, str] = {}
-    head = lines(_calendar(name=name))
-    out = head[:-1]
+    # The calendar's own lines, then its events, then its END line (as `to_ical` writes them).
+    head, _, end = _calendar(name=name).to_ical().rpartition(b"END:VCALENDAR")
+    out = [head]
     for meeting in meetings:
         place = meeting.place
         key = (*salt, meeting.uid, meeting.id, meeting.version, meeting.sequence,
                place.id if place else None, place.version if place else None)
         kept = _KEPT.get(key)
         if kept is None:
-            written = lines(event(meeting, with_join=with_join, places=places, stamp=now))
-            at = written.index(stamp_line)
-            kept = _KEPT[key] = b"".join(written[:at]), b"".join(written[at + 1:])
+            written = event(meeting, with_join=with_join, places=places, stamp=now).to_ical()
+            before, _, after = written.partition(stamp_line)
+            kept = _KEPT[key] = before, after
             _forget_oldest()
         else:
             try:
@@ -190,7 +192,7 @@ def feed(meetings: Iterable[Meeting], *, with_join: bool, name: str) -> bytes:
             except KeyError:  # another thread (a threaded server) just let it go
                 pass
         out += (kept[0], stamp_line, kept[1])
-    out.append(head[-1])
+    out.append(b"END:VCALENDAR" + end)
     return b"".join(out)
 
 
@@ -200,44 +202,6 @@ def _forget_oldest() -> None:
             _KEPT.popitem(last=False)
         except KeyError:  # emptied by another thread meanwhile
             break
-
-
-def lines(component: Any) -> list[bytes]:
-    """The lines of `component.to_ical()` (each with its CRLF), byte for byte, at a fraction of
-    its cost: the library still orders the properties and encodes each value; only a line
-    without parameters is put together here, and lines are folded by `fold`."""
-    found = []
-    for name, value in component.property_items():
-        if getattr(value, "params", None):
-            line = str(component.content_line(name, value))  # the library's, with parameters
-        else:
-            text = value.to_ical() if hasattr(value, "to_ical") else value
-            line = f"{name}:{text.decode() if isinstance(text, bytes) else text}"
-        found.append(fold(line) + b"\r\n")
-    return found
-
-
-def fold(line: str) -> bytes:
-    """One content line, UTF-8, folded after at most 74 octets the way icalendar folds it: never
-    inside a character, nor right after a backslash or caret that starts an escape."""
-    data = line.encode()
-    if len(data) <= _FOLD:
-        return data
-    parts, start = [], 0
-    while len(data) - start > _FOLD:
-        cut = start + _FOLD
-        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
-            cut -= 1
-        if data[cut - 1] in _ESCAPES and cut - 1 > start:
-            cut -= 1
-        parts.append(data[start:cut])
-        start = cut
-    parts.append(data[start:])
-    return b"\r\n ".join(parts)
-
-
-_FOLD = 74
-_ESCAPES = b"\\^"
 
 
 def invitation_attachment(meeting: Meeting, *, email: str, name: str,

@@ -148,18 +148,6 @@ def test_a_feed_keeps_no_more_than_keep_events(client, db_session, cast, public_
         assert client.get(path).data == first and first.count(b"BEGIN:VEVENT") == 2
 
 
-@pytest.mark.parametrize("line", [
-    "", "A" * 74, "A" * 75, "A" * 200, "A" * 73 + "\\n" + "B" * 80, "A" * 72 + "\\,B" * 30,
-    "A" * 73 + "^'" + "B" * 80, "ä" * 80, "A" * 73 + "äb" * 40, "€😀x" * 60, "\\" * 100,
-])
-def test_lines_are_folded_as_icalendar_folds_them(line):
-    from icalendar.parser import Contentline
-
-    from partizipation.meetings.ical import fold
-
-    assert fold(line) == Contentline(line).to_ical()
-
-
 def test_a_private_body_has_no_public_feed(client, db_session, cast):
     cast.council.is_public = False
     db_session.flush()
