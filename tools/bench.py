@@ -119,12 +119,16 @@ def database_url(database: str, size: str, pg_url: str, folder: Path) -> str:
         return f"sqlite:///{folder / f'bench-{size}.sqlite'}"
     import psycopg
 
-    name = f"bench_{size}"
-    server = pg_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(server.rstrip("/") + "/postgres", autocommit=True) as conn:
+    # A database in --pg-url (".../cpu_bench") names the data's databases (cpu_bench_demo, …), so
+    # that several checkouts on one server keep their data apart; without one: bench_demo, ….
+    base, _, prefix = pg_url.rstrip("/").partition("://")[2].partition("/")
+    scheme = pg_url.partition("://")[0]
+    name = f"{prefix or 'bench'}_{size}"
+    server = f"postgresql://{base}"
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{pg_url.rstrip('/')}/{name}"
+    return f"{scheme}://{base}/{name}"
 
 
 def prepare(database: str, size: str, url: str, folder: Path, rebuild: bool) -> dict[str, Any]:

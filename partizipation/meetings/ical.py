@@ -7,7 +7,9 @@ with STATUS:CANCELLED. Join details are written only into what invitees and the 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from flask import current_app
@@ -62,7 +64,9 @@ def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append(_("This meeting has been cancelled.") + (
             f" {_('Reason:')} {meeting.cancel_reason}" if meeting.cancel_reason else ""))
-    lines.append(f"{_('Meeting page:')} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
+    # Not inside the f-string: the extraction does not look into one (it stayed English).
+    page = _("Meeting page:")
+    lines.append(f"{page} {absolute_url('meetings.detail', meeting_id=meeting.id)}")
     if meeting.place is not None and meeting.format != MeetingFormat.ONLINE:
         cache = places if places is not None else {}
         if meeting.place.id not in cache:
@@ -80,15 +84,16 @@ def description(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
 
 
 def event(meeting: Meeting, *, with_join: bool, items: Iterable[Any] = (),
-          attendee: tuple[str, str] | None = None, places: dict[int, str] | None = None
-          ) -> Event:
-    """One VEVENT of `meeting`; `attendee` (email, name) for a personal invitation."""
+          attendee: tuple[str, str] | None = None, places: dict[int, str] | None = None,
+          stamp: datetime | None = None) -> Event:
+    """One VEVENT of `meeting`; `attendee` (email, name) for a personal invitation; `stamp` is
+    its DTSTAMP (by default now)."""
     from icalendar import Event, vCalAddress
 
     entry = Event()
     entry.add("uid", meeting.uid)
     entry.add("sequence", meeting.sequence)
-    entry.add("dtstamp", clock.now())
+    entry.add("dtstamp", stamp or clock.now())
     entry.add("dtstart", meeting.starts_at)
     entry.add("dtend", meeting.ends_at)
     entry.add("summary", meeting.title)
@@ -126,8 +131,7 @@ def feed_etag(meetings: Iterable[Meeting], *salt: Any) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def calendar(events: Iterable[Event], *, method: str | None = None,
-             name: str | None = None) -> bytes:
+def _calendar(*, method: str | None = None, name: str | None = None) -> Any:
     from icalendar import Calendar
 
     cal = Calendar()
@@ -137,9 +141,67 @@ def calendar(events: Iterable[Event], *, method: str | None = None,
         cal.add("method", method)
     if name:
         cal.add("x-wr-calname", name)
+    return cal
+
+
+def calendar(events: Iterable[Event], *, method: str | None = None,
+             name: str | None = None) -> bytes:
+    cal = _calendar(method=method, name=name)
     for entry in events:
         cal.add_component(entry)
     return cal.to_ical()  # type: ignore[no-any-return]
+
+
+# The text of feed events kept by this process, under everything it is made of (see `feed`).
+_KEPT: OrderedDict[tuple[Any, ...], tuple[bytes, bytes]] = OrderedDict()
+KEEP = 2048
+
+
+def feed(meetings: Iterable[Meeting], *, with_join: bool, name: str) -> bytes:
+    """A calendar feed (a body's, a person's): `calendar` of each meeting's `event`, byte for
+    byte, but each event is written once (by the library) and its text kept (the most recent
+    KEEP) under what it is made of — the meeting's and its place's version and sequence, the
+    language, the site's address, whether join details are in — so a feed fetched again and
+    again, or meetings shared by many people's feeds, cost little. Only DTSTAMP (the time of
+    the fetch) is new."""
+    from flask_babel import get_locale
+    from icalendar import Event
+
+    now = clock.now()
+    stamp = Event()
+    stamp.add("dtstamp", now)
+    stamp_line = stamp.to_ical().split(b"\r\n")[1] + b"\r\n"
+    salt = (with_join, str(get_locale()), current_app.config["BASE_URL"])
+    places: dict[int, str] = {}
+    # The calendar's own lines, then its events, then its END line (as `to_ical` writes them).
+    head, _, end = _calendar(name=name).to_ical().rpartition(b"END:VCALENDAR")
+    out = [head]
+    for meeting in meetings:
+        place = meeting.place
+        key = (*salt, meeting.uid, meeting.id, meeting.version, meeting.sequence,
+               place.id if place else None, place.version if place else None)
+        kept = _KEPT.get(key)
+        if kept is None:
+            written = event(meeting, with_join=with_join, places=places, stamp=now).to_ical()
+            before, _, after = written.partition(stamp_line)
+            kept = _KEPT[key] = before, after
+            _forget_oldest()
+        else:
+            try:
+                _KEPT.move_to_end(key)
+            except KeyError:  # another thread (a threaded server) just let it go
+                pass
+        out += (kept[0], stamp_line, kept[1])
+    out.append(b"END:VCALENDAR" + end)
+    return b"".join(out)
+
+
+def _forget_oldest() -> None:
+    while len(_KEPT) > KEEP:
+        try:
+            _KEPT.popitem(last=False)
+        except KeyError:  # emptied by another thread meanwhile
+            break
 
 
 def invitation_attachment(meeting: Meeting, *, email: str, name: str,

@@ -249,9 +249,8 @@ def body_ics(body_id: int):  # type: ignore[no-untyped-def]
     body = db.session.get(Body, body_id)
     if body is None or not body.is_public:
         abort(404)
-    places: dict[int, str] = {}
-    events = [ical.event(m, with_join=False, places=places) for m in body_feed(db.session, body)]
-    return _ics(ical.calendar(events, name=body.name), f"gremium-{body.id}.ics")
+    data = ical.feed(body_feed(db.session, body), with_join=False, name=body.name)
+    return _ics(data, f"gremium-{body.id}.ics")
 
 
 @bp.get("/kalender/<token>.ics")
@@ -268,9 +267,8 @@ def personal_ics(token: str):  # type: ignore[no-untyped-def]
         unchanged = Response(status=304)
         unchanged.set_etag(tag)
         return unchanged
-    places: dict[int, str] = {}
-    events = [ical.event(m, with_join=True, places=places) for m in meetings]
-    response = _ics(ical.calendar(events, name=str(_l("My meetings"))), "meine-sitzungen.ics")
+    data = ical.feed(meetings, with_join=True, name=str(_l("My meetings")))
+    response = _ics(data, "meine-sitzungen.ics")
     response.set_etag(tag)
     response.headers["Cache-Control"] = "private, no-cache"
     return response

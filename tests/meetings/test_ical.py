@@ -53,6 +53,7 @@ def test_a_meetings_ics_for_the_public_has_no_join_details(client, public_meetin
     assert str(event["summary"]) == "Beirat, öffentlich" == other.summary.value
     description = other.description.value
     assert f"/sitzungen/{public_meeting.id}" in str(event["url"])
+    assert "Seite der Sitzung: http://" in description and "Meeting page" not in description
     assert "Kreishaus Unna" in description and "Stufenloser Eingang: ja" in description
     assert "Induktionsschleife: nein" in description
     assert "TOP 1: Haushalt" in description and "Personalsache" not in description
@@ -102,6 +103,49 @@ def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast,
     feed = app.test_client().get(f"/kalender/{html[start:html.index('.ics', start)]}.ics")
     titles = [e.summary.value for e in both(feed.data)[1]]
     assert titles == ["Vor 20 Tagen", "Vor 10 Tagen", "In 5 Tagen", "In 6 Tagen"]
+
+
+def test_a_feed_is_what_icalendar_writes_the_first_time_again_and_after_a_change(
+        app, client, db_session, cast, public_meeting):
+    """A feed keeps each event's text between fetches: what it sends is byte for byte the
+    library's calendar of the same meetings, on the first fetch, on the next (from what was
+    kept), and after the meeting's place changed."""
+    from partizipation.meetings import ical
+    from partizipation.meetings.queries import body_feed
+
+    create_meeting(db_session, cast.council, status="cancelled", days=10,
+                   cancel_reason="Krank; leider \\ kurzfristig ^ abgesagt", title="Ä" * 60)
+    path = f"/sitzungen/gremium/{cast.council.id}/kalender.ics"
+
+    def library() -> bytes:
+        with app.test_request_context(path):
+            meetings = body_feed(db_session, cast.council)
+            cal = ical._calendar(name=cast.council.name)
+            for meeting in meetings:
+                cal.add_component(ical.event(meeting, with_join=False))
+            return cal.to_ical()  # type: ignore[no-any-return]
+
+    with clock.freeze(clock.now()):
+        first = client.get(path).data
+        assert first == library() and first.count(b"BEGIN:VEVENT") == 2
+        assert client.get(path).data == first
+        cast.place.name = "Kreishaus Unna, Saal 2"
+        db_session.flush()
+        changed = client.get(path).data
+        assert changed == library() and b"Saal 2" in changed
+
+
+def test_a_feed_keeps_no_more_than_keep_events(client, db_session, cast, public_meeting,
+                                               monkeypatch):
+    from partizipation.meetings import ical
+
+    monkeypatch.setattr(ical, "KEEP", 1)
+    create_meeting(db_session, cast.council, status="invited", days=12, title="Zweite")
+    path = f"/sitzungen/gremium/{cast.council.id}/kalender.ics"
+    with clock.freeze(clock.now()):
+        first = client.get(path).data
+        assert len(ical._KEPT) == 1
+        assert client.get(path).data == first and first.count(b"BEGIN:VEVENT") == 2
 
 
 def test_a_private_body_has_no_public_feed(client, db_session, cast):
