@@ -14,7 +14,8 @@ CPU cost of a login. Goals of issue 13 are marked met / not met. The table is pr
 to instance/bench/results.md (or --output).
 
 Data: built deterministically by tools/bench_data.py and kept between runs (instance/bench/ for
-SQLite, databases bench_demo / bench_large on the --pg-url server), rebuilt when the generator or
+SQLite, databases bench_demo / bench_large on the --pg-url server, or <name>_demo / <name>_large
+when the URL names a database), rebuilt when the generator or
 the migrations change or with --rebuild.
 
 To add a page: one line in PAGES (ids from bench_data: body, meeting, town, post, feed, held,
@@ -119,12 +120,15 @@ def database_url(database: str, size: str, pg_url: str, folder: Path) -> str:
         return f"sqlite:///{folder / f'bench-{size}.sqlite'}"
     import psycopg
 
-    name = f"bench_{size}"
-    server = pg_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(server.rstrip("/") + "/postgres", autocommit=True) as conn:
+    # A URL naming a database (…/mine_bench) keeps its runs apart: mine_bench_demo, …_large.
+    base, _, prefix = pg_url.rstrip("/").partition("://")[2].partition("/")
+    base = pg_url.rstrip("/")[: len(pg_url.rstrip("/")) - len(prefix)].rstrip("/")
+    name = f"{prefix or 'bench'}_{size}"
+    server = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{pg_url.rstrip('/')}/{name}"
+    return f"{base}/{name}"
 
 
 def prepare(database: str, size: str, url: str, folder: Path, rebuild: bool) -> dict[str, Any]:
