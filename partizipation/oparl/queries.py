@@ -422,9 +422,16 @@ def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) 
     ids = (select(kind.id.label("id")).where(*where).order_by(kind.id)
            .limit(bindparam("oparl_limit", type_=Integer))
            .offset(bindparam("oparl_offset", type_=Integer)).subquery("oparl_ids"))
-    counted = select(func.count().label("oparl_total"),
-                     (SCOPES[scope](bindparam("oparl_scope")) if scope else true())
-                     .label("oparl_in_scope")).where(*where).subquery()
+    if kind is AGENDA_ITEM and not scope and not filters:
+        # Every public item of every public meeting: the meetings' own counters (kept by
+        # triggers, Meeting.public_agenda_items), not a scan of all items.
+        counted = select(func.coalesce(func.sum(Meeting.public_agenda_items), 0)
+                         .label("oparl_total"), true().label("oparl_in_scope")) \
+            .where(meeting_public(Meeting)).subquery()
+    else:
+        counted = select(func.count().label("oparl_total"),
+                         (SCOPES[scope](bindparam("oparl_scope")) if scope else true())
+                         .label("oparl_in_scope")).where(*where).subquery()
     shown_query = (select(kind.id.label("id"), literal(1).label("public"),
                           kind.created.label("created"), kind.modified().label("modified"),
                           _order(kind).label("order"),
