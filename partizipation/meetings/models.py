@@ -116,6 +116,8 @@ class Meeting(Versioned, Base):
         Index("ix_meetings_body_start", "body_id", "starts_at"),
         # Lists across bodies newest first (decisions, the archive) walk this index and stop.
         Index("ix_meetings_start", "starts_at", "id"),
+        # A place's latest meeting (OParl Location `modified`) from the end of the index.
+        Index("ix_meetings_place_modified", "place_id", "modified_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

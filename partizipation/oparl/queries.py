@@ -372,18 +372,15 @@ def _filtered(sub: Any, names: tuple[str, ...]) -> list[Any]:
 
 
 def _places_of(shown: Any) -> Any:
-    """The places of the shown public meetings with their `modified` (as `_place_modified`:
-    the place's and its latest meeting's), worked out once per place."""
+    """The places of the shown public meetings with their `modified` (`_place_modified`: the
+    place's and its latest meeting's, read from the end of ix_meetings_place_modified), worked
+    out once per place."""
     theirs = aliased(Meeting)
     used = select(theirs.place_id).where(
         theirs.id.in_(select(shown.c.id).where(shown.c.public == 1)))
-    other = aliased(Meeting)
-    latest_meeting = (select(other.place_id.label("place_id"),
-                             func.max(other.modified_at).label("latest"))
-                      .where(other.place_id.in_(used)).group_by(other.place_id).subquery())
     return (select(Place.id.label("id"), Place.created_at.label("created"), *_fields(LOCATION),
-                   _latest(Place.modified_at, latest_meeting.c.latest).label("modified"))
-            .join(latest_meeting, latest_meeting.c.place_id == Place.id).subquery())
+                   _place_modified().label("modified"))
+            .where(Place.id.in_(used)).subquery())
 
 
 def _with_objects(kind: Kind, shown: Any, query: Select[Any], joined: Any) -> Select[Any]:

@@ -1,7 +1,8 @@
-"""meeting public item counts: how many public agenda items each meeting has, kept by triggers
-in the transaction that adds, removes, moves or hides an item (the OParl agenda item list
-counted every public item of every meeting on every request for its `totalElements`: a scan of
-all agenda items, 64,000 at the bench's large size; now a sum over the public meetings)
+"""OParl list costs: how many public agenda items each meeting has, kept by triggers in the
+transaction that adds, removes, moves or hides an item (the OParl agenda item list counted every
+public item of every meeting on every request for its `totalElements`: a scan of all agenda
+items, 64,000 at the bench's large size; now a sum over the public meetings); and an index for a
+place's latest meeting (a meeting list page read every meeting of its places)
 
 Revision ID: 0020
 Revises: 0019
@@ -103,6 +104,8 @@ def upgrade() -> None:
     with op.batch_alter_table("meetings") as batch:
         batch.add_column(sa.Column("public_agenda_items", sa.Integer(), nullable=False,
                                    server_default="0"))
+        batch.create_index("ix_meetings_place_modified", ["place_id", "modified_at"],
+                           unique=False)
     postgresql = op.get_bind().dialect.name == "postgresql"
     for statement in POSTGRESQL_UP if postgresql else SQLITE_UP:
         op.execute(statement)
@@ -114,4 +117,5 @@ def downgrade() -> None:
     for statement in POSTGRESQL_DOWN if postgresql else SQLITE_DOWN:
         op.execute(statement)
     with op.batch_alter_table("meetings") as batch:
+        batch.drop_index("ix_meetings_place_modified")
         batch.drop_column("public_agenda_items")
