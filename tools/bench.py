@@ -123,8 +123,9 @@ def database_url(database: str, size: str, pg_url: str, folder: Path) -> str:
     import psycopg
 
     # A URL naming a database (…/mine_bench) keeps its runs apart: mine_bench_demo, …_large.
-    base, _, prefix = pg_url.rstrip("/").partition("://")[2].partition("/")
-    base = pg_url.rstrip("/")[: len(pg_url.rstrip("/")) - len(prefix)].rstrip("/")
+    scheme, _, rest = pg_url.rstrip("/").partition("://")
+    host, _, prefix = rest.partition("/")
+    base = f"{scheme}://{host}"
     name = f"{prefix or 'bench'}_{size}"
     server = base.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(server + "/postgres", autocommit=True) as conn:

@@ -442,7 +442,7 @@ def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) 
 def _page_statement(name: str, deleted: bool, filters: tuple[str, ...],
                     scope: str | None) -> Select[Any]:
     kind = KINDS[name]
-    if not deleted and not any(name.startswith("modified") for name in filters):
+    if not deleted and not any(given.startswith("modified") for given in filters):
         counted, shown_query = _shown_only_public(kind, scope, filters)
         shown = shown_query.cte("oparl_shown") if kind is MEETING else shown_query.subquery()
         query = select(counted.c.oparl_total, counted.c.oparl_in_scope,
