@@ -14,7 +14,8 @@ CPU cost of a login. Goals of issue 13 are marked met / not met. The table is pr
 to instance/bench/results.md (or --output).
 
 Data: built deterministically by tools/bench_data.py and kept between runs (instance/bench/ for
-SQLite, databases bench_demo / bench_large on the --pg-url server), rebuilt when the generator or
+SQLite, databases bench_demo / bench_large on the --pg-url server, or <name>_demo / <name>_large
+when the URL names a database), rebuilt when the generator or
 the migrations change or with --rebuild.
 
 To add a page: one line in PAGES (ids from bench_data: body, meeting, town, post, feed, held,
@@ -89,7 +90,9 @@ PAGES = [
     Page("/meilensteine"),
     Page("/meilensteine/{milestone}"),
     Page("/oparl/v1.1/body/1/meeting"),
-    Page("/oparl/v1.1/body/1/meeting?page=5"),
+    # A later page that exists, full, at both sizes (36 public meetings at demo size: page 5 of
+    # 20 was past the end there, an empty page compared with a full one).
+    Page("/oparl/v1.1/body/1/meeting?page=3&limit=10"),
     Page("/oparl/v1.1/body/1/agendaItem"),
     Page("/oparl/v1.1/body/1/person"),
     Page("/oparl/v1.1/body/1/file"),
@@ -119,16 +122,16 @@ def database_url(database: str, size: str, pg_url: str, folder: Path) -> str:
         return f"sqlite:///{folder / f'bench-{size}.sqlite'}"
     import psycopg
 
-    # A database in --pg-url (".../cpu_bench") names the data's databases (cpu_bench_demo, …), so
-    # that several checkouts on one server keep their data apart; without one: bench_demo, ….
-    base, _, prefix = pg_url.rstrip("/").partition("://")[2].partition("/")
-    scheme = pg_url.partition("://")[0]
+    # A URL naming a database (…/mine_bench) keeps its runs apart: mine_bench_demo, …_large.
+    scheme, _, rest = pg_url.rstrip("/").partition("://")
+    host, _, prefix = rest.partition("/")
+    base = f"{scheme}://{host}"
     name = f"{prefix or 'bench'}_{size}"
-    server = f"postgresql://{base}"
+    server = base.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{scheme}://{base}/{name}"
+    return f"{base}/{name}"
 
 
 def prepare(database: str, size: str, url: str, folder: Path, rebuild: bool) -> dict[str, Any]:

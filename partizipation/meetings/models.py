@@ -116,6 +116,8 @@ class Meeting(Versioned, Base):
         Index("ix_meetings_body_start", "body_id", "starts_at"),
         # Lists across bodies newest first (decisions, the archive) walk this index and stop.
         Index("ix_meetings_start", "starts_at", "id"),
+        # A place's latest meeting (OParl Location `modified`) from the end of the index.
+        Index("ix_meetings_place_modified", "place_id", "modified_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -147,6 +149,10 @@ class Meeting(Versioned, Base):
     # When anything of the row last changed (OParl `modified`; raised on every UPDATE).
     modified_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # How many of its agenda items are public (is_public), for the OParl list's total. Kept by
+    # database triggers (migration 0020) in the transaction that changes the items; never
+    # written by the application.
+    public_agenda_items: Mapped[int] = mapped_column(default=0, server_default="0")
 
     body: Mapped[Body | None] = relationship()
     place: Mapped[Place | None] = relationship()

@@ -372,18 +372,15 @@ def _filtered(sub: Any, names: tuple[str, ...]) -> list[Any]:
 
 
 def _places_of(shown: Any) -> Any:
-    """The places of the shown public meetings with their `modified` (as `_place_modified`:
-    the place's and its latest meeting's), worked out once per place."""
+    """The places of the shown public meetings with their `modified` (`_place_modified`: the
+    place's and its latest meeting's, read from the end of ix_meetings_place_modified), worked
+    out once per place."""
     theirs = aliased(Meeting)
     used = select(theirs.place_id).where(
         theirs.id.in_(select(shown.c.id).where(shown.c.public == 1)))
-    other = aliased(Meeting)
-    latest_meeting = (select(other.place_id.label("place_id"),
-                             func.max(other.modified_at).label("latest"))
-                      .where(other.place_id.in_(used)).group_by(other.place_id).subquery())
     return (select(Place.id.label("id"), Place.created_at.label("created"), *_fields(LOCATION),
-                   _latest(Place.modified_at, latest_meeting.c.latest).label("modified"))
-            .join(latest_meeting, latest_meeting.c.place_id == Place.id).subquery())
+                   _place_modified().label("modified"))
+            .where(Place.id.in_(used)).subquery())
 
 
 def _with_objects(kind: Kind, shown: Any, query: Select[Any], joined: Any) -> Select[Any]:
@@ -406,10 +403,58 @@ class Hidden(LookupError):
 SCOPES: dict[str, Callable[[Any], ColumnElement[bool]]] = {"body_id": body_public}
 
 
+def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) -> Any:
+    """A page of public objects when nothing asks what changed: its ids are found (ordered,
+    limited, offset) before anything else is worked out, so a deep page skips the rows before
+    it without computing their `modified`; then only the page's rows are read, with their
+    columns (all of them public: no second join to the table)."""
+    where = [kind.public()]
+    if scope:
+        where.append(getattr(kind.model, scope) == bindparam("oparl_scope"))
+    for name in filters:
+        which, since = name.split("_")
+        assert which == "created", name
+        where.append(kind.created >= bindparam(name) if since == "since"
+                     else kind.created <= bindparam(name))
+    ids = (select(kind.id.label("id")).where(*where).order_by(kind.id)
+           .limit(bindparam("oparl_limit", type_=Integer))
+           .offset(bindparam("oparl_offset", type_=Integer)).subquery("oparl_ids"))
+    if kind is AGENDA_ITEM and not scope and not filters:
+        # Every public item of every public meeting: the meetings' own counters (kept by
+        # triggers, Meeting.public_agenda_items), not a scan of all items.
+        counted = select(func.coalesce(func.sum(Meeting.public_agenda_items), 0)
+                         .label("oparl_total"), true().label("oparl_in_scope")) \
+            .where(meeting_public(Meeting)).subquery()
+    else:
+        counted = select(func.count().label("oparl_total"),
+                         (SCOPES[scope](bindparam("oparl_scope")) if scope else true())
+                         .label("oparl_in_scope")).where(*where).subquery()
+    shown_query = (select(kind.id.label("id"), literal(1).label("public"),
+                          kind.created.label("created"), kind.modified().label("modified"),
+                          _order(kind).label("order"),
+                          *(getattr(kind.model, field).label(field)
+                            for field in FIELDS[kind.name]))
+                   .join(ids, ids.c.id == kind.id))
+    return counted, shown_query
+
+
 @cache
 def _page_statement(name: str, deleted: bool, filters: tuple[str, ...],
                     scope: str | None) -> Select[Any]:
     kind = KINDS[name]
+    if not deleted and not any(given.startswith("modified") for given in filters):
+        counted, shown_query = _shown_only_public(kind, scope, filters)
+        shown = shown_query.cte("oparl_shown") if kind is MEETING else shown_query.subquery()
+        query = select(counted.c.oparl_total, counted.c.oparl_in_scope,
+                       *(shown.c[c] for c in ("id", "public", "created", "modified", "order")),
+                       *(shown.c[field] for field in FIELDS[name]))
+        joined = counted.outerjoin(shown, true())
+        if kind is MEETING:
+            places = _places_of(shown)
+            joined = joined.outerjoin(places, places.c.id == shown.c.place_id)
+            query = query.add_columns(*(column.label(PLACE + column.key)
+                                        for column in places.c))
+        return query.select_from(joined).order_by(shown.c.id)
     sub = _entries(kind, [getattr(kind.model, scope) == bindparam("oparl_scope")] if scope
                    else [], deleted=deleted).subquery()
     where = _filtered(sub, filters)
