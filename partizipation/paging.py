@@ -77,12 +77,15 @@ def page_number() -> int:
 
 def paginate(session: Session, query: Select[Any], *, number: int | None = None,
              per_page: int = PER_PAGE, scalars: bool = True,
-             count_limit: int | None = None) -> Page[Any]:
+             count_limit: int | None = None, total: int | None = None) -> Page[Any]:
     """One page of `query`'s rows and their total in one statement (the count in a CTE the
     database computes once); a page past the end shows the last page (the offset is clamped in
     SQL). With `count_limit` the rows are counted only up to that many (or up to the page asked
-    for, if it lies further): the page then knows there are more without counting them all."""
+    for, if it lies further): the page then knows there are more without counting them all.
+    With `total` (a count the database keeps) the rows are not counted at all."""
     asked = number or page_number()
+    if total is not None:
+        return _known_total(session, query, asked, per_page, scalars, total)
     if count_limit is None:
         limit = None
         counted = query.order_by(None).subquery()
@@ -109,6 +112,15 @@ def paginate(session: Session, query: Select[Any], *, number: int | None = None,
         total = min(total, limit)
     number = min(asked, max(1, -(-total // per_page)))
     return Page(items=rows, number=number, per_page=per_page, total=total, more=more)
+
+
+def _known_total(session: Session, query: Select[Any], asked: int, per_page: int,
+                 scalars: bool, total: int) -> Page[Any]:
+    number = min(asked, max(1, -(-total // per_page)))
+    result = session.execute(query.limit(per_page).offset((number - 1) * per_page))
+    frozen = result.unique() if scalars else result  # joined collections repeat rows
+    rows = list(frozen.scalars() if scalars else frozen)
+    return Page(items=rows, number=number, per_page=per_page, total=total)
 
 
 def search_terms() -> str:
