@@ -116,6 +116,8 @@ class Meeting(Versioned, Base):
         Index("ix_meetings_body_start", "body_id", "starts_at"),
         # Lists across bodies newest first (decisions, the archive) walk this index and stop.
         Index("ix_meetings_start", "starts_at", "id"),
+        # The newest held meetings (the officer's open minutes) without the coming ones.
+        Index("ix_meetings_status_start", "status", "starts_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
