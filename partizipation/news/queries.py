@@ -43,6 +43,12 @@ def published(tag: str | None = None, component: str | None = None) -> Select[An
 
 
 def news_page(session: Session, tag: str | None, component: str | None) -> Page[Any]:
+    """One page of the published posts; filtered by a tag alone, its exact total is the tag's
+    kept count (`TagCount`, read in the same statement) instead of up to 501 posts walked."""
+    if tag and not component:
+        total = func.coalesce(select(TagCount.posts).where(TagCount.tag == tag)
+                              .scalar_subquery(), 0)
+        return paginate(session, published(tag), per_page=10, total=total)
     return paginate(session, published(tag, component), per_page=10, count_limit=COUNT_LIMIT)
 
 
