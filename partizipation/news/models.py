@@ -189,7 +189,7 @@ class StatusCount(Base):
     """How many posts (`kind` "post") and comments ("comment") are in each state: the
     moderation's figures read a few rows, whatever the number of posts and comments.
 
-    Kept by database triggers (migration 0020), in the transaction that inserts, changes or
+    Kept by database triggers (migration 0021), in the transaction that inserts, changes or
     deletes a post or a comment, however that happens (a moderator's conditional UPDATE, a bulk
     INSERT, a deleted post and its comments' cascade). Counters change by upsert and
     `n = n + delta`, never read and written back; on PostgreSQL once per statement. A state

@@ -1,5 +1,5 @@
 """The moderation's figures come from the counts the database keeps (news_status_counts,
-migration 0020): right after posts and comments are created one by one or in bulk, change their
+migration 0021): right after posts and comments are created one by one or in bulk, change their
 state through the services or an UPDATE of many rows, and are deleted (a post with its comments
 through the foreign key's cascade)."""
 

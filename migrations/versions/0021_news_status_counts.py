@@ -3,8 +3,8 @@ triggers in the transaction that inserts, changes or deletes them (the moderatio
 moderators' /mein-bereich counted up to 501 rows of each state on every request: at 100,000
 posts five walks of 501 index entries, and the number could only say "more than 500")
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
-down_revision = "0019"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 

@@ -2,16 +2,16 @@
 (the officer's open minutes on /mein-bereich) reads 100 index entries instead of walking every
 meeting by start and skipping the coming ones (2,000 at the bench's large size)
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0021"
-down_revision = "0020"
+revision = "0022"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
