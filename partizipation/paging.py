@@ -77,21 +77,28 @@ def page_number() -> int:
 
 def paginate(session: Session, query: Select[Any], *, number: int | None = None,
              per_page: int = PER_PAGE, scalars: bool = True,
-             count_limit: int | None = None) -> Page[Any]:
+             count_limit: int | None = None, total: Any = None) -> Page[Any]:
     """One page of `query`'s rows and their total in one statement (the count in a CTE the
     database computes once); a page past the end shows the last page (the offset is clamped in
     SQL). With `count_limit` the rows are counted only up to that many (or up to the page asked
-    for, if it lies further): the page then knows there are more without counting them all."""
+    for, if it lies further): the page then knows there are more without counting them all.
+    With `total` (a count the database keeps: a number, or a scalar subquery read in the same
+    statement) the rows are not counted at all."""
     asked = number or page_number()
-    if count_limit is None:
-        limit = None
-        counted = query.order_by(None).subquery()
+    if isinstance(total, int):
+        return _known_total(session, query, asked, per_page, scalars, total)
+    limit = None
+    if total is not None:
+        total_column = total
     else:
-        # Counted in the list's own order, so the database walks the list's index and stops.
-        limit = max(count_limit, asked * per_page)
-        counted = query.with_only_columns(literal(1)).limit(limit + 1).subquery()
-    total_cte = select(func.count().label("n")).select_from(counted).cte("paging_total")
-    total_column = select(total_cte.c.n).scalar_subquery()
+        if count_limit is None:
+            counted = query.order_by(None).subquery()
+        else:
+            # Counted in the list's own order, so the database walks the list's index and stops.
+            limit = max(count_limit, asked * per_page)
+            counted = query.with_only_columns(literal(1)).limit(limit + 1).subquery()
+        total_cte = select(func.count().label("n")).select_from(counted).cte("paging_total")
+        total_column = select(total_cte.c.n).scalar_subquery()
     limited = query.add_columns(total_column.label("paging_total")).limit(per_page)
     if asked > 1:
         wanted = (asked - 1) * per_page
@@ -109,6 +116,15 @@ def paginate(session: Session, query: Select[Any], *, number: int | None = None,
         total = min(total, limit)
     number = min(asked, max(1, -(-total // per_page)))
     return Page(items=rows, number=number, per_page=per_page, total=total, more=more)
+
+
+def _known_total(session: Session, query: Select[Any], asked: int, per_page: int,
+                 scalars: bool, total: int) -> Page[Any]:
+    number = min(asked, max(1, -(-total // per_page)))
+    result = session.execute(query.limit(per_page).offset((number - 1) * per_page))
+    frozen = result.unique() if scalars else result  # joined collections repeat rows
+    rows = list(frozen.scalars() if scalars else frozen)
+    return Page(items=rows, number=number, per_page=per_page, total=total)
 
 
 def search_terms() -> str:

@@ -50,14 +50,16 @@ def safe_next(target: str | None, fallback: str) -> str:
     return target
 
 
-def capped_count(value: int) -> str:
-    """A count taken up to COUNT_LIMIT + 1 (`dashboard.capped`): the number, or "more than 500"."""
+def capped_count(value: int, limit: int | None = None) -> str:
+    """A count taken up to `limit` + 1 (`dashboard.capped`; COUNT_LIMIT unless given): the
+    number, or "more than 500"."""
     from flask_babel import gettext
 
     from .paging import COUNT_LIMIT
 
-    if value > COUNT_LIMIT:
-        return gettext("more than %(n)s", n=format_decimal(COUNT_LIMIT))
+    limit = COUNT_LIMIT if limit is None else limit
+    if value > limit:
+        return gettext("more than %(n)s", n=format_decimal(limit))
     return str(value)
 
 

@@ -126,8 +126,8 @@ def step(decision_id: int, action: str):  # type: ignore[no-untyped-def]
 
 
 @bp.app_template_global()
-def decisions_open() -> tuple[int, int]:
-    """For the officer's /mein-bereich: (waiting for approval, overdue)."""
+def decisions_open() -> tuple[int, int, int]:
+    """For the officer's /mein-bereich: (waiting for approval, overdue, counted up to)."""
     from .dashboard import open_counts
 
     return open_counts()

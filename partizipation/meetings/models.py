@@ -118,6 +118,8 @@ class Meeting(Versioned, Base):
         Index("ix_meetings_start", "starts_at", "id"),
         # A place's latest meeting (OParl Location `modified`) from the end of the index.
         Index("ix_meetings_place_modified", "place_id", "modified_at"),
+        # The newest held meetings (the officer's open minutes) without the coming ones.
+        Index("ix_meetings_status_start", "status", "starts_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

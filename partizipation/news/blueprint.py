@@ -40,11 +40,12 @@ def news_queue_counts() -> dict[str, int]:
 
 
 @bp.app_template_global()
-def news_count(value: int) -> str:
-    """A count of `status_counts`: the number, or "more than 500" past the counting limit."""
+def news_count(value: int, capped: bool = False) -> str:
+    """A count of `status_counts`: the number; for one counted only up to the limit (`capped`),
+    "more than 500" past it."""
     from flask_babel import format_decimal, gettext
 
-    if value > queries.COUNT_LIMIT:
+    if capped and value > queries.COUNT_LIMIT:
         return gettext("more than %(n)s", n=format_decimal(queries.COUNT_LIMIT))
     return str(format_decimal(value))
 

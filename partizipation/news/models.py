@@ -185,6 +185,24 @@ class TagCount(Base):
 Index("ix_news_tag_counts_rank", TagCount.posts.desc(), TagCount.tag)
 
 
+class StatusCount(Base):
+    """How many posts (`kind` "post") and comments ("comment") are in each state: the
+    moderation's figures read a few rows, whatever the number of posts and comments.
+
+    Kept by database triggers (migration 0021), in the transaction that inserts, changes or
+    deletes a post or a comment, however that happens (a moderator's conditional UPDATE, a bulk
+    INSERT, a deleted post and its comments' cascade). Counters change by upsert and
+    `n = n + delta`, never read and written back; on PostgreSQL once per statement. A state
+    nothing was ever in has no row (0)."""
+
+    __tablename__ = "news_status_counts"
+    __table_args__ = (CheckConstraint("n >= 0", name="n_not_negative"),)
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    n: Mapped[int]
+
+
 class PostImage(Base):
     """An uploaded picture, re-encoded without metadata and stored in a few widths."""
 

@@ -22,8 +22,9 @@ from .forms import ReasonForm, WithdrawForm
 @login_required
 def queue():  # type: ignore[no-untyped-def]
     require(perms.can_moderate_posts(current_user))
-    return render_template("news/queue.html", counts=queries.status_counts(db.session),
-                           page=queries.submitted(db.session))
+    counts = queries.status_counts(db.session)
+    return render_template("news/queue.html", counts=counts,
+                           page=queries.submitted(db.session, counts["submitted"]))
 
 
 @bp.get("/neuigkeiten/moderation/kommentare")

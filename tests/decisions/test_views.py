@@ -268,3 +268,28 @@ def test_follow_up_filters_and_csv(app, db_session, cast):
     assert csv.mimetype == "text/csv"
     body = csv.get_data(as_text=True)
     assert "Wartet auf den Landrat" in body and "'=HYPERLINK(1)" in body
+
+
+def test_my_area_counts_open_decisions_up_to_its_limit(app, db_session, cast):
+    """/mein-bereich says how many decisions wait for approval and are overdue: exact up to
+    DASHBOARD_LIMIT, then "more than" (the follow-up list has the rest)."""
+    from sqlalchemy import func, select
+
+    from partizipation.decisions.dashboard import DASHBOARD_LIMIT
+    from partizipation.decisions.models import Decision
+    from tests.conftest import login
+    from tests.helpers import page_text
+
+    from .bulk import add_past_meetings
+
+    officer = app.test_client()
+    login(officer, "officer@example.org")
+    add_past_meetings(db_session, cast.council.id, 10, [cast.persons["invited"].id])
+    waiting = db_session.scalar(select(func.count()).where(Decision.status == "submitted"))
+    assert 0 < waiting <= DASHBOARD_LIMIT
+    assert f"{waiting} auf Freigabe wartend" in page_text(officer.get("/mein-bereich"))
+    add_past_meetings(db_session, cast.council.id, 200, [cast.persons["invited"].id], offset=10)
+    assert db_session.scalar(select(func.count()).where(Decision.status == "submitted")) > \
+        DASHBOARD_LIMIT
+    assert f"mehr als {DASHBOARD_LIMIT} auf Freigabe wartend, mehr als {DASHBOARD_LIMIT} " \
+        "überfällig" in page_text(officer.get("/mein-bereich"))

@@ -201,3 +201,24 @@ def test_one_post_published_while_another_is_taken_back(race_engine, race_world)
     with Session(race_engine) as session:
         assert cloud(session) == {"Beirat": 1, "Bus": 1}
         assert stored(session) == recounted(session)
+
+
+def test_a_tag_filtered_page_gives_the_exact_total_past_the_counting_limit(client, db_session,
+                                                                            cast):
+    """The news filtered by a tag take their total from the tag's kept count: exact, where the
+    walked count stopped at "more than 500"."""
+    from tests.helpers import page_text
+
+    from .bulk import add_posts
+
+    create_post(db_session, cast.user("author"), "published", tags=("Thema 1",))
+    add_posts(db_session, cast.user("author").id, 4000, commenter_id=cast.user("member").id,
+              comments_per_post=0)
+    total = recounted(db_session)["Thema 1"]
+    assert total > queries.COUNT_LIMIT
+    text = page_text(client.get("/neuigkeiten?thema=Thema%201&seite=3")).replace("\xa0", " ")
+    shown = f"{total:,}".replace(",", ".")
+    assert f"Einträge 21 bis 30 von {shown}" in text
+    last = -(-total // 10)
+    text = page_text(client.get(f"/neuigkeiten?thema=Thema%201&seite={last + 3}"))
+    assert f"Seite {last} von {last}" in text.replace("\xa0", " ")

@@ -9,7 +9,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from partizipation.mail.models import OutboxMessage
-from partizipation.news.models import Comment, Post
+from partizipation.news.models import Comment, CommentReport, Post
 from tests.conftest import login
 from tests.helpers import csrf_token, page_text
 
@@ -235,19 +235,31 @@ def test_long_lists_count_only_up_to_a_limit_and_still_page_on(
     assert "von mehr als" not in tagged
 
 
-def test_the_moderation_counts_say_more_than_past_the_limit(
+def test_the_moderation_counts_are_exact_but_reports_say_more_than_past_the_limit(
         client, db_session, cast, monkeypatch):
+    """Posts and comments per state are counts the database keeps (exact at any size); the
+    comments with open reports are counted only up to the limit."""
     from partizipation.news import queries
 
     monkeypatch.setattr(queries, "COUNT_LIMIT", 3)
     for n in range(5):
-        create_post(db_session, cast.user("author"), "submitted", title=f"Wartet {n}")
+        post = create_post(db_session, cast.user("author"), "submitted", title=f"Wartet {n}")
     create_post(db_session, cast.user("author"), "draft")
+    shown = create_post(db_session, cast.user("author"), "published")
+    for _ in range(4):
+        comment = create_comment(db_session, shown, cast.user("member"))
+        db_session.add(CommentReport(comment_id=comment.id, reporter_id=cast.user("editor").id,
+                                     reason="Beleidigend"))
+    db_session.flush()
     login(client, cast.user("officer").email)
-    text = page_text(client.get("/neuigkeiten/moderation"))
-    assert "Beiträge, die auf eine Entscheidung warten mehr als 3" in " ".join(text.split())
-    assert "Entwürfe 1" in " ".join(text.split())
-    assert "mehr als 3" in page_text(client.get("/mein-bereich"))
+    text = " ".join(page_text(client.get("/neuigkeiten/moderation")).split())
+    assert "Beiträge, die auf eine Entscheidung warten 5" in text
+    assert "Entwürfe 1" in text
+    assert "Gemeldete Kommentare mehr als 3" in text
+    assert post.title in text
+    mine = page_text(client.get("/mein-bereich"))
+    assert "Beiträge, die auf eine Entscheidung warten: 5" in mine
+    assert "Gemeldete Kommentare: mehr als 3" in mine
 
 
 def test_over_long_fields_are_refused_at_the_field_and_kept(client, cast):
