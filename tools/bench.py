@@ -119,12 +119,16 @@ def database_url(database: str, size: str, pg_url: str, folder: Path) -> str:
         return f"sqlite:///{folder / f'bench-{size}.sqlite'}"
     import psycopg
 
-    name = f"bench_{size}"
-    server = pg_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(server.rstrip("/") + "/postgres", autocommit=True) as conn:
+    # A URL naming a database (…/5432/mine_bench) names the bench databases after it
+    # (mine_bench_demo, …), so that several checkouts can bench on one server side by side.
+    _, _, named = pg_url.rstrip("/").partition("://")[2].partition("/")
+    root = pg_url.rstrip("/").removesuffix("/" + named) if named else pg_url.rstrip("/")
+    name = f"{named or 'bench'}_{size}"
+    server = root.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{pg_url.rstrip('/')}/{name}"
+    return f"{root}/{name}"
 
 
 def prepare(database: str, size: str, url: str, folder: Path, rebuild: bool) -> dict[str, Any]:
