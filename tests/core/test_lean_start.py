@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_worker_starts_without_the_heavy_libraries(tmp_path):
@@ -72,3 +75,19 @@ def test_a_sign_in_leaves_no_argon2_memory_behind(tmp_path):
         "print(rss() - before < 6)\n"
     )
     assert _run(code) == "True"
+
+
+def test_workers_forked_from_a_preloaded_app_do_not_share_its_connections(tmp_path):
+    """The shipped gunicorn.conf.py builds the app once in the master (the workers share its
+    pages); should the master have opened a database connection, a forked worker forgets it
+    instead of talking over the master's socket."""
+    code = _production_app(tmp_path) + (
+        "import runpy, types\n"
+        f"conf = runpy.run_path('{ROOT / 'gunicorn.conf.py'}')\n"
+        "engine = app.extensions['db'].engine\n"
+        "engine.connect().close()\n"
+        "kept = engine.pool.checkedin()\n"
+        "conf['post_fork'](types.SimpleNamespace(app=types.SimpleNamespace(callable=app)), None)\n"
+        "print(conf['preload_app'], kept, engine.pool.checkedin())\n"
+    )
+    assert _run(code) == "True 1 0"
