@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_worker_starts_without_the_heavy_libraries(tmp_path):
@@ -52,3 +55,39 @@ def test_a_worker_leaves_its_start_up_out_of_garbage_collection(tmp_path):
         "print(built, gc.get_freeze_count() > 100_000)\n"
     )
     assert _run(code) == "0 True"
+
+
+def test_a_sign_in_leaves_no_argon2_memory_behind(tmp_path):
+    """From its first request on, a production worker hands large freed blocks back to the
+    system: repeated argon2 verifications (12 MiB each at the production cost) leave no 12 MiB
+    behind, which glibc's default would keep in the heap from the second one on."""
+    code = _production_app(tmp_path) + (
+        "from argon2 import PasswordHasher\n"
+        "def rss():\n"
+        "    line = next(l for l in open('/proc/self/status') if l.startswith('VmRSS'))\n"
+        "    return int(line.split()[1]) // 1024\n"
+        "app.test_client().get('/barrierefreiheit')\n"
+        "hasher = PasswordHasher(time_cost=1, memory_cost=12 * 1024, parallelism=1)\n"
+        "hasher.hash('first')\n"
+        "before = rss()\n"
+        "for _ in range(3):\n"
+        "    hasher.hash('again')\n"
+        "print(rss() - before < 6)\n"
+    )
+    assert _run(code) == "True"
+
+
+def test_workers_forked_from_a_preloaded_app_do_not_share_its_connections(tmp_path):
+    """The shipped gunicorn.conf.py builds the app once in the master (the workers share its
+    pages); should the master have opened a database connection, a forked worker forgets it
+    instead of talking over the master's socket."""
+    code = _production_app(tmp_path) + (
+        "import runpy, types\n"
+        f"conf = runpy.run_path('{ROOT / 'gunicorn.conf.py'}')\n"
+        "engine = app.extensions['db'].engine\n"
+        "engine.connect().close()\n"
+        "kept = engine.pool.checkedin()\n"
+        "conf['post_fork'](types.SimpleNamespace(app=types.SimpleNamespace(callable=app)), None)\n"
+        "print(conf['preload_app'], kept, engine.pool.checkedin())\n"
+    )
+    assert _run(code) == "True 1 0"
