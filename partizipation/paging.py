@@ -85,11 +85,9 @@ def paginate(session: Session, query: Select[Any], *, number: int | None = None,
     With `total` (a count the database keeps: a number, or a scalar subquery read in the same
     statement) the rows are not counted at all."""
     asked = number or page_number()
-    if isinstance(total, int):
-        return _known_total(session, query, asked, per_page, scalars, total)
     limit = None
     if total is not None:
-        total_column = total
+        total_column = literal(total) if isinstance(total, int) else total
     else:
         if count_limit is None:
             counted = query.order_by(None).subquery()
@@ -116,15 +114,6 @@ def paginate(session: Session, query: Select[Any], *, number: int | None = None,
         total = min(total, limit)
     number = min(asked, max(1, -(-total // per_page)))
     return Page(items=rows, number=number, per_page=per_page, total=total, more=more)
-
-
-def _known_total(session: Session, query: Select[Any], asked: int, per_page: int,
-                 scalars: bool, total: int) -> Page[Any]:
-    number = min(asked, max(1, -(-total // per_page)))
-    result = session.execute(query.limit(per_page).offset((number - 1) * per_page))
-    frozen = result.unique() if scalars else result  # joined collections repeat rows
-    rows = list(frozen.scalars() if scalars else frozen)
-    return Page(items=rows, number=number, per_page=per_page, total=total)
 
 
 def search_terms() -> str:
