@@ -19,6 +19,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
+    from .templating import Environment
+
+    app.jinja_environment = Environment  # type: ignore[misc]  # before anything asks for jinja_env
     app.config.update(load_config(app.instance_path, config))
     _db.init_app(app)
     from .accounts import passwords
