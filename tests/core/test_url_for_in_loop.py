@@ -23,9 +23,22 @@ def test_every_link_with_integer_ids_equals_url_for(app):
         assert checked > 20
 
 
-def test_strings_and_anchors_go_to_url_for(app):
+def test_links_with_text_values_equal_url_for_and_follow_the_script_root(app):
+    """A link built once for the same text values is given again; it is the same as url_for's,
+    quoting included, and never one built for another script root."""
+    for script_root in ("", "/beteiligung", ""):
+        with app.test_request_context("/", base_url=f"http://localhost{script_root}/"):
+            for _twice in range(2):
+                for slug in ("a b", "ä/ö?x=1&y", "plain"):
+                    assert url_for_in_loop("news.detail", slug=slug) == url_for(
+                        "news.detail", slug=slug)
+                    assert url_for_in_loop("news.index", thema=slug, seite=2) == url_for(
+                        "news.index", thema=slug, seite=2)
+            assert url_for_in_loop("news.detail", slug="x").startswith(script_root + "/")
+
+
+def test_anchors_go_to_url_for(app):
     with app.test_request_context("/"):
-        assert url_for_in_loop("news.detail", slug="a b") == url_for("news.detail", slug="a b")
         assert url_for_in_loop("council.body", body_id=3, _anchor="x") == url_for(
             "council.body", body_id=3, _anchor="x")
         assert url_for_in_loop("bitv.home") == url_for("bitv.home")
