@@ -6,9 +6,13 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 from wtforms import Field, SelectMultipleField, StringField
+from wtforms import SelectField as _SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import Select as _Select
 
 from . import clock
 from .domain import DomainError
@@ -51,6 +55,27 @@ class Form(FlaskForm):
 
 class ActionForm(Form):
     """An empty form for buttons that change state (its only field is the CSRF token)."""
+
+
+class _QuickSelect(_Select):
+    """WTForms' select, a plain option (no attributes of its own) written in one step: WTForms
+    builds each option's attributes through a sorted, escaped, formatted parameter list, about
+    35 µs an option — a filter with thirty tags took a millisecond. The markup is the same."""
+
+    @classmethod
+    def render_option(cls, choice: SelectChoice, **kwargs: Any) -> Markup:
+        value = choice.value
+        if kwargs or choice.render_kw or type(value) not in (str, int):
+            return super().render_option(choice, **kwargs)  # type: ignore[no-any-return]
+        selected = "selected " if choice.selected else ""
+        return Markup(f'<option {selected}value="{escape(value)}">'
+                      f"{escape(choice.label or value)}</option>")
+
+
+class SelectField(_SelectField):
+    """The select field of every form here (see _QuickSelect)."""
+
+    widget = _QuickSelect()
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..forms import DateField
+from ..forms import DateField, SelectField
 from ..i18n import _l
 from ..municipalities.forms import TrimmedForm, label_choices
 from ..versioning import VersionField

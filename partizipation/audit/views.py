@@ -8,10 +8,9 @@ from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from wtforms import SelectField
 
 from ..db import db
-from ..forms import Form
+from ..forms import Form, SelectField
 from ..i18n import _l
 from ..paging import paginate
 from ..permissions import is_officer_or_admin, require

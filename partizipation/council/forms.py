@@ -9,13 +9,12 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
-    SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
-from ..forms import DateField, Form, MultiCheckboxField
+from ..forms import DateField, Form, MultiCheckboxField, SelectField
 from ..i18n import _l
 from ..localize import example_date
 from ..people.forms import PersonFields

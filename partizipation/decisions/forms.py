@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from ..forms import DateField, Form
+from ..forms import DateField, Form, SelectField
 from ..i18n import _l
 from .labels import APPROVERS, KINDS, RESULTS, STATUSES
 

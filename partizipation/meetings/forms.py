@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 from flask_wtf.file import FileField
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from ..forms import DateField, Form, MultiCheckboxField
+from ..forms import DateField, Form, MultiCheckboxField, SelectField
 from ..i18n import _l
 from ..localize import example_date
 from ..versioning import VersionField

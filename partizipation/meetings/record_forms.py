@@ -3,11 +3,11 @@ rules. Every message says what to do."""
 
 from __future__ import annotations
 
-from wtforms import FieldList, FormField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import FieldList, FormField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from ..forms import DateField, Form
+from ..forms import DateField, Form, SelectField
 from ..i18n import _l
 from ..versioning import VersionField
 from .minutes import APPROVERS

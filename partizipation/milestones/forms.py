@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from ..forms import DateField
+from ..forms import DateField, SelectField
 from ..i18n import _l
 from ..municipalities.forms import TrimmedForm, label_choices
 from ..versioning import VersionField

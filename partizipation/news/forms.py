@@ -6,11 +6,11 @@ from typing import Any
 
 from flask_wtf.file import FileField
 from sqlalchemy.orm import Session
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from ..forms import DateField, Form, not_in_future
+from ..forms import DateField, Form, SelectField, not_in_future
 from ..i18n import _l
 from ..versioning import VersionField
 from . import post_links
