@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from partizipation.forms import SelectField
 from partizipation.i18n import _l
 
+
 def _choices(*pairs):  # type: ignore[no-untyped-def]
     return [SelectChoice(value, label) for value, label in pairs]
 
