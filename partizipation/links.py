@@ -18,6 +18,7 @@ one directly.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
@@ -39,13 +40,20 @@ def unregister(kind: str) -> None:
     _registered.pop(kind, None)
 
 
+@cache
+def _shipped() -> tuple[tuple[int, Any], ...]:
+    """(position in PACKAGES, module) of every domain that ships a links.py: looked for once per
+    process (finding a module asks the file system; a post's page asked 16 times a request)."""
+    return tuple((number, import_module(f"partizipation.{package}.links"))
+                 for number, package in enumerate(PACKAGES)
+                 if find_spec(f"partizipation.{package}.links"))
+
+
 def kinds() -> dict[str, Any]:
     """The kinds that can be linked now, in the order of the domains: kind -> provider."""
     found: dict[str, Any] = {}
-    for package in PACKAGES:
-        if find_spec(f"partizipation.{package}.links"):
-            provider = import_module(f"partizipation.{package}.links")
-            found[provider.KIND] = _registered.get(provider.KIND, provider)
+    for _number, provider in _shipped():
+        found[provider.KIND] = _registered.get(provider.KIND, provider)
     for kind, provider in _registered.items():
         found.setdefault(kind, provider)
     return found
@@ -77,10 +85,7 @@ def cited_by(session: Session, kind: str, ident: int) -> list[dict[str, str]]:
     parts: list[Any] = []
     rows_of: list[Any] = []
     found: dict[int, list[dict[str, str]]] = {}
-    for number, package in enumerate(PACKAGES):
-        if not find_spec(f"partizipation.{package}.links"):
-            continue
-        provider = import_module(f"partizipation.{package}.links")
+    for number, provider in _shipped():
         citing = getattr(provider, "citing", None)
         query = getattr(provider, "citing_query", None)
         if query is not None:
