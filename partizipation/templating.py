@@ -153,7 +153,8 @@ def url_for_in_loop(endpoint: str, **values: Any) -> str:
     strings) goes to `url_for` itself."""
     if not values or endpoint == "static":
         return _fixed_url(endpoint, values)
-    if endpoint.startswith(".") or any(key.startswith("_") for key in values):
+    if endpoint.startswith(".") or any(
+            key.startswith("_") and key != "_external" for key in values):
         return url_for(endpoint, **values)
     if any(type(value) is not int for value in values.values()):
         return _built_url(endpoint, values)
@@ -183,17 +184,20 @@ BUILT_URLS_KEPT = 20_000
 
 
 def _built_url(endpoint: str, values: dict[str, Any]) -> str:
-    """A link with text values (a post's slug, a tag as a query argument): what `url_for` built
-    for the same endpoint and values, remembered per app and script root (a link is a function
-    of these alone; building one took werkzeug about 50 µs, and a news page has twenty).
+    """A link with text values (a post's slug, a tag as a query argument), or an absolute one:
+    what `url_for` built for the same endpoint and values, remembered per app and script root
+    (and the site's address, for an absolute link): a link is a function of these alone;
+    building one took werkzeug about 50 µs, a news page has twenty, its feed forty.
     At most BUILT_URLS_KEPT links are kept; then the table starts again."""
     if not has_request_context() or any(
-            type(value) not in (int, str) for value in values.values()):
+            type(value) not in (int, str) for key, value in values.items() if key != "_external"):
         return url_for(endpoint, **values)
     tables = current_app.extensions.setdefault(_BUILT_URLS, {})
-    urls = tables.get(request.script_root)
+    # An absolute link (a feed's) also depends on the address the site was reached at.
+    root = request.url_root if values.get("_external") else request.script_root
+    urls = tables.get(root)
     if urls is None:
-        urls = tables.setdefault(request.script_root, {})
+        urls = tables.setdefault(root, {})
     key = (endpoint, *sorted(values.items()))
     try:
         return urls[key]  # type: ignore[no-any-return]

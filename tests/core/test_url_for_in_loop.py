@@ -37,6 +37,21 @@ def test_links_with_text_values_equal_url_for_and_follow_the_script_root(app):
             assert url_for_in_loop("news.detail", slug="x").startswith(script_root + "/")
 
 
+def test_absolute_links_follow_the_address_the_site_was_reached_at(app):
+    for base in ("http://localhost/", "https://beteiligung.example.org/kreis/",
+                 "http://localhost/"):
+        with app.test_request_context("/", base_url=base):
+            for _twice in range(2):
+                for values in ({"slug": "a b"}, {"slug": "x"}):
+                    built = url_for("news.detail", _external=True, **values)
+                    assert built.startswith(base.rstrip("/") + "/neuigkeiten/")
+                    assert url_for_in_loop("news.detail", _external=True, **values) == built
+                assert url_for_in_loop("council.body", body_id=3, _external=True) == url_for(
+                    "council.body", body_id=3, _external=True)
+                assert url_for_in_loop("news.index", _external=True) == url_for(
+                    "news.index", _external=True)
+
+
 def test_anchors_go_to_url_for(app):
     with app.test_request_context("/"):
         assert url_for_in_loop("council.body", body_id=3, _anchor="x") == url_for(
