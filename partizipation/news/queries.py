@@ -27,12 +27,16 @@ COUNT_LIMIT = 500
 TAG_CLOUD = 30
 
 
-def published(tag: str | None = None, component: str | None = None) -> Select[Any]:
-    """Published posts, newest first, with their author, tags and pictures (joined: one
-    statement; a post has few tags and pictures)."""
+def published(tag: str | None = None, component: str | None = None,
+              pictures: bool = True) -> Select[Any]:
+    """Published posts, newest first, with their author, tags and (unless `pictures` is false:
+    the feed shows none) pictures; joined: one statement; a post has few tags and pictures."""
+    joined = [joinedload(Post.author), joinedload(Post.tags)]
+    if pictures:
+        joined.append(joinedload(Post.images))
     query = (
         select(Post).where(Post.status == PostStatus.PUBLISHED.value)
-        .options(joinedload(Post.author), joinedload(Post.tags), joinedload(Post.images))
+        .options(*joined)
         .order_by(Post.published_at.desc(), Post.id.desc())
     )
     if tag:
@@ -66,7 +70,7 @@ def latest(session: Session, limit: int = 3) -> list[Post]:
 
 
 def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
-    return list(session.scalars(published(tag).limit(FEED_SIZE)).unique())
+    return list(session.scalars(published(tag, pictures=False).limit(FEED_SIZE)).unique())
 
 
 def post_by_slug(session: Session, slug: str) -> Post | None:
