@@ -3,10 +3,12 @@ and end terms, carry members into the next term, the warning list, the support s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -15,14 +17,14 @@ from wtforms.fields.choices import SelectChoice
 from .. import clock
 from ..db import db
 from ..domain import DomainError
-from ..i18n import _l
+from ..i18n import _l, resolved
 from ..paging import paginate, search_form, search_terms
 from ..people.labels import person_label
 from ..permissions import require
 from ..versioning import check_version
 from .blueprint import PREFIX, bp, load_body, load_term
 from .forms import BodyForm, CarryOverForm, EndTermForm, TermForm
-from .labels import label
+from .labels import ROLES, label
 from .memberships import carry_over, current_query, ending_soon, partners_of
 from .models import Body, Membership, Term
 from .permissions import can_manage_council, can_view_support_summary
@@ -69,15 +71,37 @@ def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     body = db.session.scalars(select(Body).where(Body.id == body_id)
                               .options(joinedload(Body.terms))).unique().first() or abort(404)
     terms = search_terms()
-    memberships = paginate(db.session, current_query(body, terms))
+    page = paginate(db.session, current_query(body, terms), scalars=False)
     # Principals and deputies of the rows shown, also when they stand on another page.
-    by_id = partners_of(db.session, body, list(memberships))
-    deputies = {m.deputy_for_id: m for m in by_id.values() if m.deputy_for_id}
+    names, deputies = partners_of(db.session, body, list(page))
+    roles = resolved(ROLES)
+    day = current_app.jinja_env.filters["date"]
+    person_url = _links("people.edit_person", "person_id")
+    edit_url = _links("council.edit_membership", "membership_id", body_id=body.id)
+    end_url = _links("council.end_membership_view", "membership_id", body_id=body.id)
+    # Each row with what it shows in words and its links: (row, name, role, principal's name,
+    # deputy's name, first day, last day, person's link, edit link, end link).
+    rows = [(m, person_label(m), roles.get(m.role, m.role), names.get(m.deputy_for_id or 0),
+             deputies.get(m.id), day(m.starts_on), day(m.ends_on), person_url(m.person_id),
+             edit_url(m.id), end_url(m.id)) for m in page]
     return render_template(
-        "council/manage_body.html", body=body, terms=body.terms, memberships=memberships,
-        deputies=deputies, by_id=by_id, search_terms=terms,
+        "council/manage_body.html", body=body, terms=body.terms,
+        memberships=replace(page, items=rows), search_terms=terms,
         search=search_form(_l("Search current members by name")),
     )
+
+
+_MARK = 918_273_645
+
+
+def _links(endpoint: str, key: str, **values: Any) -> Callable[[int], str]:
+    """`url_for(endpoint, **values, key=id)` for the rows of a list: built once, then the id
+    filled in (url_for asks the URL map for each row)."""
+    built = url_for(endpoint, **values, **{key: _MARK})
+    head, mark, tail = built.partition(str(_MARK))
+    if not mark or str(_MARK) in tail:
+        return lambda ident: url_for(endpoint, **values, **{key: ident})
+    return lambda ident: f"{head}{ident}{tail}"
 
 
 @bp.route(f"{PREFIX}/<int:body_id>/amtszeiten/neu", methods=["GET", "POST"])

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, contains_eager, joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
 from ..accounts.models import User
@@ -338,14 +338,23 @@ def current_memberships(session: Session, body: Body, today: date | None = None
     ))
 
 
+# What the officer's page of a body shows of a current membership and its person (plain rows:
+# no objects to build for a page of 25 members and their partners).
+_CURRENT_COLUMNS = (Membership.id, Membership.person_id, Membership.role, Membership.has_vote,
+                    Membership.starts_on, Membership.ends_on, Membership.deputy_for_id)
+
+
 def current_query(body: Body, terms: str = "") -> Any:
-    """Current memberships of `body` with their persons, in the order of their adding; `terms`
-    searches the person's name (paged by the officer's page of the body)."""
+    """Current memberships of `body` as rows of what the officer's page of the body shows (the
+    membership, its person's name, anonymisation and public listing), in the order of their
+    adding; `terms` searches the person's name (paged by the officer's page of the body)."""
     from ..paging import matches
     from ..people.models import Person
 
-    query = (select(Membership).join(Person, Membership.person_id == Person.id)
-             .options(contains_eager(Membership.person))
+    query = (select(*_CURRENT_COLUMNS, Person.form_of_address, Person.name, Person.anonymised_at,
+                    and_(Person.listing_consent_given_on.is_not(None),
+                         Person.listing_consent_withdrawn_on.is_(None)).label("is_listed"))
+             .join(Person, Membership.person_id == Person.id)
              .where(Membership.body_id == body.id, current_filter())
              .order_by(Membership.id))
     if terms:
@@ -353,18 +362,30 @@ def current_query(body: Body, terms: str = "") -> Any:
     return query
 
 
-def partners_of(session: Session, body: Body, shown: list[Membership]) -> dict[int, Membership]:
-    """The current memberships the `shown` ones point to or are pointed at by as personal
-    deputies (principal and deputy, wherever they stand in the list), by id; one query."""
+def partners_of(session: Session, body: Body, shown: list[Any]
+                ) -> tuple[dict[int, str], dict[int, str]]:
+    """The names of the current memberships the `shown` rows point to or are pointed at by as
+    personal deputies (wherever they stand in the list), one query: (principal's name by their
+    membership id, personal deputy's name by the id of the membership they stand in for)."""
+    from ..people.models import Person
+
     ids = {m.id for m in shown}
-    principals = {m.deputy_for_id for m in shown if m.deputy_for_id}
     if not ids:
-        return {}
-    rows = session.scalars(
-        select(Membership).options(joinedload(Membership.person))
+        return {}, {}
+    principals = {m.deputy_for_id for m in shown if m.deputy_for_id}
+    rows = session.execute(
+        select(Membership.id, Membership.deputy_for_id, Person.form_of_address, Person.name,
+               Person.anonymised_at)
+        .join(Person, Membership.person_id == Person.id)
         .where(Membership.body_id == body.id, current_filter(),
                or_(Membership.id.in_(principals | ids), Membership.deputy_for_id.in_(ids))))
-    return {m.id: m for m in rows}
+    names: dict[int, str] = {}
+    deputies: dict[int, str] = {}
+    for row in rows:
+        names[row.id] = person_label(row)
+        if row.deputy_for_id:
+            deputies[row.deputy_for_id] = names[row.id]
+    return names, deputies
 
 
 def history_query(body: Body) -> Any:

@@ -4,6 +4,7 @@ page, form and status changes (the municipality's contacts, the officer)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -14,14 +15,14 @@ from sqlalchemy.orm import selectinload
 from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
-from ..i18n import _l
+from ..i18n import _l, resolved
 from ..municipalities.queries import with_current_contacts
 from ..permissions import require
 from . import permissions as perms
 from . import queries, services
 from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
 from .forms import FACILITATOR_FIELDS, EndForm, FacilitatorForm, SendBackForm
-from .models import Facilitator, FacilitatorEvent
+from .models import EMPLOYMENT_LABELS, STATUS_LABELS, Facilitator, FacilitatorEvent
 
 # ---------------------------------------------------------------- a municipality
 
@@ -33,9 +34,15 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
     if municipality is None:
         abort(404)
     require(perms.can_manage_facilitators(current_user, municipality))
+    page = queries.municipality_facilitators(db.session, municipality)
+    statuses, employments = resolved(STATUS_LABELS), resolved(EMPLOYMENT_LABELS)
+    # Each card with its labels in words, looked up once per request and code: (facilitator,
+    # reason of the latest send-back, status, employment model).
+    rows = [(facilitator, reason, statuses.get(facilitator.status, facilitator.status),
+             employments.get(facilitator.employment_model, facilitator.employment_model))
+            for facilitator, reason in page]
     return render_template(
-        "facilitators/manage.html", municipality=municipality,
-        page=queries.municipality_facilitators(db.session, municipality),
+        "facilitators/manage.html", municipality=municipality, page=replace(page, items=rows),
         contacts=contacts,
     )
 

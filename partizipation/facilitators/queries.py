@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, case, func, select
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from ..municipalities.models import Municipality
 from ..paging import Page, paginate
@@ -89,11 +90,19 @@ def municipality_facilitators(session: Session, municipality: Municipality) -> P
 # ---------------------------------------------------------------- the officer's network
 
 
+class Town(NamedTuple):
+    """A municipality as the network overview names and links it."""
+
+    id: int
+    name: str
+
+
 @dataclass
 class MunicipalityRow:
-    """One municipality of the network with its facilitators counted by state."""
+    """One municipality of the network (its id and name) with its facilitators counted by
+    state."""
 
-    municipality: Municipality
+    municipality: Town
     active: int = 0
     confirmed: int = 0
     waiting: int = 0
@@ -117,8 +126,13 @@ def _counted(status: FacilitatorStatus) -> Any:
     return func.coalesce(func.sum(case((Facilitator.status == status, 1), else_=0)), 0)
 
 
-def network_overview(session: Session) -> Network:
-    """Every municipality with its facilitators counted by state, in SQL (one query)."""
+_NETWORK_COUNTS = ("active", "confirmed", "waiting", "sent_back", "untrained")
+
+
+@cache
+def _network_statement() -> Any:
+    """The overview's statement: it depends on nothing but the code, so it is built once per
+    process (building it took longer than the database takes to answer it)."""
     not_ended = Facilitator.status != FacilitatorStatus.ENDED
     counts = (
         select(
@@ -132,22 +146,33 @@ def network_overview(session: Session) -> Network:
             ).label("untrained"),
         ).group_by(Facilitator.municipality_id).subquery()
     )
-    names = ("active", "confirmed", "waiting", "sent_back", "untrained")
-    rows = session.execute(
-        select(Municipality, *(func.coalesce(counts.c[n], 0) for n in names))
-        .outerjoin(counts, counts.c.municipality_id == Municipality.id)
-        .order_by(Municipality.name))
-    return Network([MunicipalityRow(m, **dict(zip(names, (int(v) for v in values), strict=True)))
-                    for m, *values in rows])
+    return (select(Municipality.id, Municipality.name,
+                   *(func.coalesce(counts.c[n], 0) for n in _NETWORK_COUNTS))
+            .outerjoin(counts, counts.c.municipality_id == Municipality.id)
+            .order_by(Municipality.name))
 
 
-def waiting_facilitators(session: Session) -> Page[Facilitator]:
-    """One page of the registrations waiting for the officer, oldest first (two queries)."""
-    return paginate(session, (
-        select(Facilitator).where(Facilitator.status == FacilitatorStatus.PROPOSED)
-        .options(joinedload(Facilitator.person), joinedload(Facilitator.municipality))
-        .order_by(Facilitator.updated_at, Facilitator.id)
-    ), per_page=NETWORK_PAGE)
+def network_overview(session: Session) -> Network:
+    """Every municipality (id and name) with its facilitators counted by state, in SQL (one
+    query)."""
+    rows = session.execute(_network_statement())
+    return Network([MunicipalityRow(Town(row[0], row[1]), *(int(v) for v in row[2:]))
+                    for row in rows])
+
+
+@cache
+def _waiting_statement() -> Any:
+    return (select(Facilitator.id, Person.name, Municipality.name.label("municipality_name"))
+            .join(Person, Facilitator.person_id == Person.id)
+            .join(Municipality, Facilitator.municipality_id == Municipality.id)
+            .where(Facilitator.status == FacilitatorStatus.PROPOSED)
+            .order_by(Facilitator.updated_at, Facilitator.id))
+
+
+def waiting_facilitators(session: Session) -> Page[Any]:
+    """One page of the registrations waiting for the officer, oldest first, as rows (id, the
+    person's name, the municipality's name; one statement)."""
+    return paginate(session, _waiting_statement(), per_page=NETWORK_PAGE, scalars=False)
 
 
 def network_table(session: Session) -> Iterator[tuple[Municipality, Facilitator | None]]:

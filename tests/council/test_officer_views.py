@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -264,3 +265,28 @@ def test_the_member_list_pages_searches_and_names_deputies_across_pages(
     assert "Kein aktuelles Mitglied passt zu „niemand“." in none
     csv = as_officer.get(f"{url}/mitglieder.csv").get_data(as_text=True)
     assert all(f"Mitglied {n:04d}" in csv for n in range(30))
+
+
+def test_the_members_table_names_principals_deputies_and_anonymised_members(
+        as_officer, db_session, council):
+    """Each row of the officer's page of a body: the principal a personal deputy stands in
+    for, the member's deputy, "without a vote", and an anonymised person without a link."""
+    term = council.terms[0]
+    principal = create_membership(db_session, term, create_person(db_session, name="Paula Haupt"))
+    create_membership(db_session, term, create_person(db_session, name="Dora Vertretung"),
+                      role="deputy", has_vote=False, deputy_for_id=principal.id)
+    gone = create_person(db_session, name="Alt Name",
+                         anonymised_at=datetime(2025, 1, 1, tzinfo=UTC))
+    create_membership(db_session, term, gone)
+    as_officer.get("/sprache/en")
+    response = as_officer.get(f"/verwaltung/gremien/{council.id}")
+    html = response.get_data(as_text=True)
+    rows = {re.sub(r"<[^>]+>", "", row.split("</th>")[0]): row
+            for row in html.split('<th scope="row">')[1:]}
+    assert ("<td>Personal deputy for Paula Haupt<br>without a vote</td>"
+            in rows["Dora Vertretung"])
+    assert "<td>Dora Vertretung</td>" in rows["Paula Haupt"]
+    assert "<td>–</td>" in rows["Dora Vertretung"]
+    assert "Anonymised member" in rows and "Alt Name" not in html
+    assert not rows["Anonymised member"].startswith("<a")
+    assert f'href="/verwaltung/personen/{principal.person_id}' in html
