@@ -130,6 +130,8 @@ def _ids(rows: list[Any]) -> list[int]:
 class _Memberships:
     """Builds Membership objects (what one batch needs, looked up once)."""
 
+    type = SCHEMA + "Membership"
+
     def __init__(self) -> None:
         self.roles = _german(ROLES)
         self.link = _links("membership")
@@ -137,13 +139,15 @@ class _Memberships:
         self.organization = _links("organization")
 
     def __call__(self, row: Any) -> dict[str, Any]:
-        found = {**_base("Membership", row, self.link),
+        role = row.role
+        found = {"id": self.link(row.id), "type": self.type, "created": moment(row.created),
+                 "modified": moment(row.modified),
                  "person": self.person(row.person_id),
                  "organization": self.organization(row.body_id),
-                 "role": _label(self.roles, row.role),
-                 "votingRight": bool(row.has_vote), "startDate": day(row.starts_on)}
+                 "role": self.roles[role] if role in self.roles else str(role),
+                 "votingRight": bool(row.has_vote), "startDate": row.starts_on.isoformat()}
         if row.ends_on:
-            found["endDate"] = day(row.ends_on)
+            found["endDate"] = row.ends_on.isoformat()
         return found
 
 
@@ -226,14 +230,16 @@ def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     for row in [] if omit_internal() else queries.public_rows(
             session, queries.MEMBERSHIP, "person_id", _ids(rows)):
         mine[row.person_id].append(membership(row))
-    link, body = _links("person"), body_url()
+    link, body, type_ = _links("person"), body_url(), SCHEMA + "Person"
     found = []
     for person in rows:
-        item = {**_base("Person", person, link), "body": body, "name": person.name}
+        item = {"id": link(person.id), "type": type_, "created": moment(person.created),
+                "modified": moment(person.modified), "body": body, "name": person.name}
         if person.form_of_address:
             item["formOfAddress"] = person.form_of_address
-        if mine[person.id]:
-            item["membership"] = mine[person.id]
+        theirs = mine.get(person.id)
+        if theirs:
+            item["membership"] = theirs
         found.append(item)
     return found
 
@@ -373,14 +379,25 @@ def agenda_items(session: Session, rows: list[Any],
     results = hooks.agenda_item_results(session, ids, _results_provider())
     link, meeting = _links("agendaItem"), _links("meeting")
     web = pattern("meetings.detail", "meeting_id")
+    type_ = SCHEMA + "AgendaItem"
+    # A meeting's links, made once for all its items (a page holds a few meetings' items).
+    meeting_links: dict[int, tuple[str, str]] = {}
     found = []
     for row in rows:
-        item = {**_base("AgendaItem", row, link),
-                "meeting": meeting(row.meeting_id), "number": str(row.position),
-                "order": row.position, "name": row.title, "public": True,
-                "web": web(row.meeting_id), **results.get(row.id, {})}
-        if attached[row.id]:
-            item["auxiliaryFile"] = attached[row.id]
+        meeting_id = row.meeting_id
+        links = meeting_links.get(meeting_id)
+        if links is None:
+            links = meeting_links[meeting_id] = (meeting(meeting_id), web(meeting_id))
+        item = {"id": link(row.id), "type": type_, "created": moment(row.created),
+                "modified": moment(row.modified), "meeting": links[0],
+                "number": str(row.position), "order": row.position, "name": row.title,
+                "public": True, "web": links[1]}
+        result = results.get(row.id)
+        if result:
+            item.update(result)
+        files = attached.get(row.id)
+        if files:
+            item["auxiliaryFile"] = files
         found.append(item)
     return found
 
@@ -405,23 +422,32 @@ def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
         if document.agenda_item_id is None and document.alternative_of_id is None:
             auxiliary[document.meeting_id].append(file(document))
     location = _Locations()
+    # A place's Location, made once for all its meetings on the page (the same object).
+    places: dict[int, dict[str, Any]] = {}
     link, organization = _links("meeting"), _links("organization")
     web = pattern("meetings.detail", "meeting_id")
+    type_, cancelled = SCHEMA + "Meeting", MeetingStatus.CANCELLED.value
     found = []
     for meeting in rows:
-        item = {**_base("Meeting", meeting, link),
+        status = meeting.status
+        item = {"id": link(meeting.id), "type": type_, "created": moment(meeting.created),
+                "modified": moment(meeting.modified),
                 "name": meeting.title,
-                "meetingState": MEETING_STATES.get(meeting.status, meeting.status),
-                "cancelled": meeting.status == MeetingStatus.CANCELLED.value,
+                "meetingState": MEETING_STATES.get(status, status),
+                "cancelled": status == cancelled,
                 "start": moment(meeting.starts_at), "end": moment(meeting.ends_at),
                 "web": web(meeting.id)}
-        if meeting.place_id is not None and getattr(meeting, queries.PLACE + "id") is not None:
-            item["location"] = location(meeting, queries.PLACE)
+        place_id = meeting.place_id
+        if place_id is not None and getattr(meeting, queries.PLACE + "id") is not None:
+            place = places.get(place_id)
+            if place is None:
+                place = places[place_id] = location(meeting, queries.PLACE)
+            item["location"] = place
         if meeting.body_id:
             item["organization"] = [organization(meeting.body_id)]
-        if items[meeting.id]:
+        if items.get(meeting.id):
             item["agendaItem"] = items[meeting.id]
-        if auxiliary[meeting.id]:
+        if auxiliary.get(meeting.id):
             item["auxiliaryFile"] = auxiliary[meeting.id]
         found.append(item)
     return found
