@@ -1,5 +1,6 @@
 """A worker starts lean: nothing expensive is imported or computed at start-up."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,25 @@ def test_workers_forked_from_a_preloaded_app_do_not_share_its_connections(tmp_pa
         "print(conf['preload_app'], kept, engine.pool.checkedin())\n"
     )
     assert _run(code) == "True 1 0"
+
+
+def test_gunicorn_runs_without_docstrings(tmp_path):
+    """Read by gunicorn, the shipped gunicorn.conf.py starts it again with `python -OO` (about
+    5.5 MiB less per worker); PYTHONOPTIMIZE set, or read by anything else, it changes nothing."""
+    code = (
+        "import runpy, sys\n"
+        f"conf = {str(ROOT / 'gunicorn.conf.py')!r}\n"
+        "runpy.run_path(conf)\n"
+        "print(sys.flags.optimize, end=' ', flush=True)\n"
+        "import gunicorn\n"
+        "runpy.run_path(conf)\n"
+        "print(sys.flags.optimize)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONOPTIMIZE"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env)
+    # "0 ", then the process is replaced (at the second reading) by one with -OO: "2 2".
+    assert run.stdout.strip() == "0 2 2"
+    kept = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**env, "PYTHONOPTIMIZE": "0"})
+    assert kept.stdout.strip() == "0 0"
