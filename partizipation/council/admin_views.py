@@ -3,7 +3,6 @@ and end terms, carry members into the next term, the warning list, the support s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -21,6 +20,7 @@ from ..i18n import _l, resolved
 from ..paging import paginate, search_form, search_terms
 from ..people.labels import person_label
 from ..permissions import require
+from ..templating import url_for_in_loop as link
 from ..versioning import check_version
 from .blueprint import PREFIX, bp, load_body, load_term
 from .forms import BodyForm, CarryOverForm, EndTermForm, TermForm
@@ -76,32 +76,19 @@ def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     names, deputies = partners_of(db.session, body, list(page))
     roles = resolved(ROLES)
     day = current_app.jinja_env.filters["date"]
-    person_url = _links("people.edit_person", "person_id")
-    edit_url = _links("council.edit_membership", "membership_id", body_id=body.id)
-    end_url = _links("council.end_membership_view", "membership_id", body_id=body.id)
     # Each row with what it shows in words and its links: (row, name, role, principal's name,
     # deputy's name, first day, last day, person's link, edit link, end link).
     rows = [(m, person_label(m), roles.get(m.role, m.role), names.get(m.deputy_for_id or 0),
-             deputies.get(m.id), day(m.starts_on), day(m.ends_on), person_url(m.person_id),
-             edit_url(m.id), end_url(m.id)) for m in page]
+             deputies.get(m.id), day(m.starts_on), day(m.ends_on),
+             link("people.edit_person", person_id=m.person_id),
+             link("council.edit_membership", body_id=body.id, membership_id=m.id),
+             link("council.end_membership_view", body_id=body.id, membership_id=m.id))
+            for m in page]
     return render_template(
         "council/manage_body.html", body=body, terms=body.terms,
         memberships=replace(page, items=rows), search_terms=terms,
         search=search_form(_l("Search current members by name")),
     )
-
-
-_MARK = 918_273_645
-
-
-def _links(endpoint: str, key: str, **values: Any) -> Callable[[int], str]:
-    """`url_for(endpoint, **values, key=id)` for the rows of a list: built once, then the id
-    filled in (url_for asks the URL map for each row)."""
-    built = url_for(endpoint, **values, **{key: _MARK})
-    head, mark, tail = built.partition(str(_MARK))
-    if not mark or str(_MARK) in tail:
-        return lambda ident: url_for(endpoint, **values, **{key: ident})
-    return lambda ident: f"{head}{ident}{tail}"
 
 
 @bp.route(f"{PREFIX}/<int:body_id>/amtszeiten/neu", methods=["GET", "POST"])

@@ -3,7 +3,7 @@ the group mail to the active facilitators."""
 
 from __future__ import annotations
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -27,13 +27,9 @@ from .forms import NetworkMailForm
 @login_required
 def network():  # type: ignore[no-untyped-def]
     require(perms.can_view_network(current_user))
-    number = current_app.jinja_env.filters["number"]
     return render_template("facilitators/network.html",
                            network=queries.network_overview(db.session),
-                           waiting=queries.waiting_facilitators(db.session),
-                           # The counts as the `number` filter writes them, the many below
-                           # 1,000 without asking Babel (they need no separators).
-                           count=lambda n: str(n) if 0 <= n < 1000 else number(n))
+                           waiting=queries.waiting_facilitators(db.session))
 
 
 @bp.get("/verwaltung/netzwerk.csv")
