@@ -3,6 +3,8 @@ invitee's answer and support request, and the calendar feeds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -30,9 +32,11 @@ from .minutes import remember_texts
 from .models import AgendaItem, Document, Invitee, Meeting, MeetingRecord, MinutesItem
 from .pages import my_meetings_page
 from .queries import (
+    MeetingCard,
     archive_years,
     bodies_with_public_meetings,
     body_feed,
+    cards,
     my_invitee,
     past,
     personal_feed,
@@ -56,9 +60,11 @@ def listing():  # type: ignore[no-untyped-def]
         year = form.jahr.data if form.jahr.data in years else None
         page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
                         scalars=False, count_limit=COUNT_LIMIT)
+        page = replace(page, items=[(MeetingCard(row), row[9]) for row in page.items])
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
-    page = paginate(db.session, public_upcoming(chosen.id if chosen else None))
+    page = paginate(db.session, public_upcoming(chosen.id if chosen else None), scalars=False)
+    page = replace(page, items=cards(page.items))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 
 
