@@ -8,6 +8,7 @@ from sqlalchemy import Select, and_, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
+from ..council.models import Body
 from ..meetings.models import AgendaItem, Invitee, Meeting, MeetingStatus
 from ..meetings.permissions import can_manage_meetings
 from ..people.models import Person
@@ -46,12 +47,43 @@ def loaded() -> Select[Any]:
         joinedload(Decision.item, innerjoin=True))
 
 
+class _Shown:
+    """The meeting (title, start, body) or the agenda item (position) of a summary."""
+
+    __slots__ = ("title", "starts_at", "body", "position", "name")
+
+
+class DecisionSummary:
+    """A decision as the list shows it (`decision_summary`): the columns it reads, under the
+    model's names (`d.meeting.title`, `d.item.position`, ...), read as a row instead of the
+    decision, its meeting, the meeting's body and its agenda item as objects."""
+
+    __slots__ = ("id", "kind", "text", "status", "due_on", "meeting", "item")
+
+    def __init__(self, row: Any) -> None:
+        (self.id, self.kind, self.text, self.status, self.due_on, title, starts_at, body,
+         position) = row[:9]
+        meeting = self.meeting = _Shown()
+        meeting.title, meeting.starts_at, meeting.body = title, starts_at, None
+        if body is not None:
+            meeting.body = _Shown()
+            meeting.body.name = body
+        item = self.item = _Shown()
+        item.position = position
+
+
 def listing(user: Any, status: str = "") -> Select[Any]:
-    """The decisions list: newest meeting first. Decisions are recorded once their meeting has
-    started, and a meeting with decisions cannot move its start later than that
-    (meetings.services.update_meeting): said here, the list walks the meetings' start index back
-    from now instead of past every upcoming meeting, which has none."""
-    query = joined().where(visible_to(user), Meeting.starts_at <= clock.now())
+    """The decisions list (rows of `DecisionSummary`'s columns): newest meeting first.
+    Decisions are recorded once their meeting has started, and a meeting with decisions cannot
+    move its start later than that (meetings.services.update_meeting): said here, the list walks
+    the meetings' start index back from now instead of past every upcoming meeting, which has
+    none."""
+    query = (select(Decision.id, Decision.kind, Decision.text, Decision.status, Decision.due_on,
+                    Meeting.title, Meeting.starts_at, Body.name, AgendaItem.position)
+             .join(Meeting, Decision.meeting_id == Meeting.id)
+             .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
+             .outerjoin(Body, Meeting.body_id == Body.id)
+             .where(visible_to(user), Meeting.starts_at <= clock.now()))
     if status in {s.value for s in Status}:
         query = query.where(Decision.status == status)
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)

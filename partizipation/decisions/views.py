@@ -3,6 +3,7 @@ its status history, the steps the officer can take, and who cites it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -60,7 +61,8 @@ def listing():  # type: ignore[no-untyped-def]
     form = FilterForm(request.args)
     status = form.status.data if form.status.data in STATUSES else ""
     page = paginate(db.session, queries.listing(current_user, status or ""),
-                    count_limit=COUNT_LIMIT)
+                    count_limit=COUNT_LIMIT, scalars=False)
+    page = replace(page, items=[queries.DecisionSummary(row) for row in page.items])
     return render_template("decisions/listing.html", page=page, form=form, status=status)
 
 
