@@ -115,12 +115,14 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     return query.order_by(Decision.due_on.asc().nulls_last(), Decision.id)
 
 
-def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Decision]]:
-    """agenda item id -> its decisions (one query)."""
-    found: dict[int, list[Decision]] = {}
-    for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting.id)
-                                    .order_by(Decision.id)):
-        found.setdefault(decision.agenda_item_id, []).append(decision)
+def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Any]]:
+    """agenda item id -> its decisions as rows of (id, kind, status, text), what the meeting's
+    pages show of them (one query)."""
+    found: dict[int, list[Any]] = {}
+    for row in session.execute(select(Decision.agenda_item_id, Decision.id, Decision.kind,
+                                      Decision.status, Decision.text)
+                               .where(Decision.meeting_id == meeting.id).order_by(Decision.id)):
+        found.setdefault(row.agenda_item_id, []).append(row)
     return found
 
 

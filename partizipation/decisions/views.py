@@ -51,8 +51,9 @@ STEP_FIELDS = {"submit": ("note",), "approve": ("approver", "on", "reference", "
 
 
 @bp.app_template_global()
-def decisions_of_meeting(meeting: Any) -> dict[int, list[Decision]]:
-    """For the meeting page: agenda item id -> its decisions."""
+def decisions_of_meeting(meeting: Any) -> dict[int, list[Any]]:
+    """For the meeting pages: agenda item id -> its decisions (rows of id, kind, status,
+    text)."""
     return queries.of_meeting(db.session, meeting)
 
 
