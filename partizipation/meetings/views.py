@@ -4,10 +4,12 @@ invitee's answer and support request, and the calendar feeds."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from typing import Any
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
@@ -76,19 +78,25 @@ def _load(meeting_id: int) -> Meeting:
     return meeting
 
 
-def _load_for_page(meeting_id: int) -> Meeting:
-    """The meeting with its body, place, agenda and record, in one statement (the agenda has
-    a few dozen items; the record is one row or none)."""
+@cache
+def _page_statement() -> Any:
+    """The statement of `_load_for_page`, the meeting's id a bind parameter: built once per
+    process (building it took longer than running it)."""
     minutes = (select(MinutesItem.text_html)
                .where(MinutesItem.agenda_item_id == AgendaItem.id,
                       MinutesItem.record_id == MeetingRecord.id)
                .scalar_subquery())
-    row = db.session.execute(
-        select(Meeting, MeetingRecord)
-        .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
-        .options(joinedload(Meeting.body), joinedload(Meeting.place),
-                 joinedload(Meeting.items).with_expression(AgendaItem.minutes_html, minutes))
-        .where(Meeting.id == meeting_id)).unique().first()
+    return (select(Meeting, MeetingRecord)
+            .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+            .options(joinedload(Meeting.body), joinedload(Meeting.place),
+                     joinedload(Meeting.items).with_expression(AgendaItem.minutes_html, minutes))
+            .where(Meeting.id == bindparam("meeting_id")))
+
+
+def _load_for_page(meeting_id: int) -> Meeting:
+    """The meeting with its body, place, agenda and record, in one statement (the agenda has
+    a few dozen items; the record is one row or none)."""
+    row = db.session.execute(_page_statement(), {"meeting_id": meeting_id}).unique().first()
     if row is None:
         abort(404)
     meeting, record = row
