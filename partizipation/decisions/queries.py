@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, true
+from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
@@ -119,11 +120,17 @@ def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Any]]:
     """agenda item id -> its decisions as rows of (id, kind, status, text), what the meeting's
     pages show of them (one query)."""
     found: dict[int, list[Any]] = {}
-    for row in session.execute(select(Decision.agenda_item_id, Decision.id, Decision.kind,
-                                      Decision.status, Decision.text)
-                               .where(Decision.meeting_id == meeting.id).order_by(Decision.id)):
+    for row in session.execute(_of_meeting_statement(), {"meeting_id": meeting.id}):
         found.setdefault(row.agenda_item_id, []).append(row)
     return found
+
+
+@cache
+def _of_meeting_statement() -> Select[Any]:
+    """`of_meeting`'s statement, the meeting's id a bind parameter (built once per process)."""
+    return (select(Decision.agenda_item_id, Decision.id, Decision.kind, Decision.status,
+                   Decision.text)
+            .where(Decision.meeting_id == bindparam("meeting_id")).order_by(Decision.id))
 
 
 def load(session: Session, decision_id: int) -> Decision | None:
