@@ -63,15 +63,26 @@ def cards(rows: Any) -> list[MeetingCard]:
     return [MeetingCard(row) for row in rows]
 
 
-def public_upcoming(body_id: int | None = None) -> Select[Any]:
+def _upcoming(body_id: int | None, now: datetime | None) -> list[Any]:
+    conditions = [Meeting.is_public.is_(True), announced(),
+                  Meeting.ends_at >= (now or clock.now())]
+    if body_id:
+        conditions.append(Meeting.body_id == body_id)
+    return conditions
+
+
+def public_upcoming(body_id: int | None = None, now: datetime | None = None) -> Select[Any]:
     """Public meetings that have not ended, soonest first (cancelled ones say so): rows of
     `MeetingCard`'s columns."""
-    query = (card_select()
-             .where(Meeting.is_public.is_(True), announced(), Meeting.ends_at >= clock.now())
-             .order_by(Meeting.starts_at, Meeting.id))
-    if body_id:
-        query = query.where(Meeting.body_id == body_id)
-    return query
+    return (card_select().where(*_upcoming(body_id, now))
+            .order_by(Meeting.starts_at, Meeting.id))
+
+
+def public_upcoming_total(body_id: int | None = None, now: datetime | None = None) -> Any:
+    """How many rows `public_upcoming` has, counted from the meetings alone (the body and the
+    place it joins for their names do not change the count): a scalar subquery for `paginate`."""
+    return select(func.count()).select_from(Meeting).where(*_upcoming(body_id, now)) \
+        .scalar_subquery()
 
 
 def next_public(session: Session, limit: int = 3) -> list[MeetingCard]:

@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
+from .. import clock
 from ..council.labels import SUPPORT_NEEDS
 from ..council.models import Body, SupportNeedKind
 from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
@@ -43,6 +44,7 @@ from .queries import (
     past,
     personal_feed,
     public_upcoming,
+    public_upcoming_total,
 )
 from .services import support_deadline
 
@@ -65,7 +67,9 @@ def listing():  # type: ignore[no-untyped-def]
         page = replace(page, items=[(MeetingCard(row), row[9]) for row in page.items])
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
-    page = paginate(db.session, public_upcoming(chosen.id if chosen else None), scalars=False)
+    now, body_id = clock.now(), chosen.id if chosen else None
+    page = paginate(db.session, public_upcoming(body_id, now), scalars=False,
+                    total=public_upcoming_total(body_id, now))
     page = replace(page, items=cards(page.items))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 
