@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import _l
+from ..i18n import _l, resolved
 from .models import Approver, DecisionKind, Result, Status
 
 KINDS = {
@@ -30,4 +30,5 @@ _ALL: dict[str, dict[Any, Any]] = {"kind": KINDS, "result": RESULTS, "status": S
 
 
 def label(group: str, code: str) -> str:
-    return str(_ALL[group].get(code, code))
+    """The label of a code in the current language (the table translated once per language)."""
+    return resolved(_ALL[group]).get(code, code)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, true
+from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
+from ..council.models import Body
 from ..meetings.models import AgendaItem, Invitee, Meeting, MeetingStatus
 from ..meetings.permissions import can_manage_meetings
 from ..people.models import Person
@@ -46,12 +48,43 @@ def loaded() -> Select[Any]:
         joinedload(Decision.item, innerjoin=True))
 
 
+class _Shown:
+    """The meeting (title, start, body) or the agenda item (position) of a summary."""
+
+    __slots__ = ("title", "starts_at", "body", "position", "name")
+
+
+class DecisionSummary:
+    """A decision as the list shows it (`decision_summary`): the columns it reads, under the
+    model's names (`d.meeting.title`, `d.item.position`, ...), read as a row instead of the
+    decision, its meeting, the meeting's body and its agenda item as objects."""
+
+    __slots__ = ("id", "kind", "text", "status", "due_on", "meeting", "item")
+
+    def __init__(self, row: Any) -> None:
+        (self.id, self.kind, self.text, self.status, self.due_on, title, starts_at, body,
+         position) = row[:9]
+        meeting = self.meeting = _Shown()
+        meeting.title, meeting.starts_at, meeting.body = title, starts_at, None
+        if body is not None:
+            meeting.body = _Shown()
+            meeting.body.name = body
+        item = self.item = _Shown()
+        item.position = position
+
+
 def listing(user: Any, status: str = "") -> Select[Any]:
-    """The decisions list: newest meeting first. Decisions are recorded once their meeting has
-    started, and a meeting with decisions cannot move its start later than that
-    (meetings.services.update_meeting): said here, the list walks the meetings' start index back
-    from now instead of past every upcoming meeting, which has none."""
-    query = joined().where(visible_to(user), Meeting.starts_at <= clock.now())
+    """The decisions list (rows of `DecisionSummary`'s columns): newest meeting first.
+    Decisions are recorded once their meeting has started, and a meeting with decisions cannot
+    move its start later than that (meetings.services.update_meeting): said here, the list walks
+    the meetings' start index back from now instead of past every upcoming meeting, which has
+    none."""
+    query = (select(Decision.id, Decision.kind, Decision.text, Decision.status, Decision.due_on,
+                    Meeting.title, Meeting.starts_at, Body.name, AgendaItem.position)
+             .join(Meeting, Decision.meeting_id == Meeting.id)
+             .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
+             .outerjoin(Body, Meeting.body_id == Body.id)
+             .where(visible_to(user), Meeting.starts_at <= clock.now()))
     if status in {s.value for s in Status}:
         query = query.where(Decision.status == status)
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
@@ -83,13 +116,21 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     return query.order_by(Decision.due_on.asc().nulls_last(), Decision.id)
 
 
-def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Decision]]:
-    """agenda item id -> its decisions (one query)."""
-    found: dict[int, list[Decision]] = {}
-    for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting.id)
-                                    .order_by(Decision.id)):
-        found.setdefault(decision.agenda_item_id, []).append(decision)
+def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Any]]:
+    """agenda item id -> its decisions as rows of (id, kind, status, text), what the meeting's
+    pages show of them (one query)."""
+    found: dict[int, list[Any]] = {}
+    for row in session.execute(_of_meeting_statement(), {"meeting_id": meeting.id}):
+        found.setdefault(row.agenda_item_id, []).append(row)
     return found
+
+
+@cache
+def _of_meeting_statement() -> Select[Any]:
+    """`of_meeting`'s statement, the meeting's id a bind parameter (built once per process)."""
+    return (select(Decision.agenda_item_id, Decision.id, Decision.kind, Decision.status,
+                   Decision.text)
+            .where(Decision.meeting_id == bindparam("meeting_id")).order_by(Decision.id))
 
 
 def load(session: Session, decision_id: int) -> Decision | None:

@@ -3,6 +3,7 @@ its status history, the steps the officer can take, and who cites it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -50,8 +51,9 @@ STEP_FIELDS = {"submit": ("note",), "approve": ("approver", "on", "reference", "
 
 
 @bp.app_template_global()
-def decisions_of_meeting(meeting: Any) -> dict[int, list[Decision]]:
-    """For the meeting page: agenda item id -> its decisions."""
+def decisions_of_meeting(meeting: Any) -> dict[int, list[Any]]:
+    """For the meeting pages: agenda item id -> its decisions (rows of id, kind, status,
+    text)."""
     return queries.of_meeting(db.session, meeting)
 
 
@@ -60,7 +62,8 @@ def listing():  # type: ignore[no-untyped-def]
     form = FilterForm(request.args)
     status = form.status.data if form.status.data in STATUSES else ""
     page = paginate(db.session, queries.listing(current_user, status or ""),
-                    count_limit=COUNT_LIMIT)
+                    count_limit=COUNT_LIMIT, scalars=False)
+    page = replace(page, items=[queries.DecisionSummary(row) for row in page.items])
     return render_template("decisions/listing.html", page=page, form=form, status=status)
 
 

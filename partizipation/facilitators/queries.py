@@ -5,17 +5,25 @@ facilitators: counts are counted in SQL, lists come one page at a time (paging.p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from ..i18n import resolved
 from ..municipalities.models import Municipality
 from ..paging import Page, paginate
 from ..people.models import Person
-from .models import PUBLIC_STATUSES, EventAction, Facilitator, FacilitatorEvent, FacilitatorStatus
+from .models import (
+    EMPLOYMENT_LABELS,
+    PUBLIC_STATUSES,
+    EventAction,
+    Facilitator,
+    FacilitatorEvent,
+    FacilitatorStatus,
+)
 
 NETWORK_PAGE = 25  # waiting registrations per page of the network overview
 
@@ -53,14 +61,39 @@ def public_directory(session: Session) -> list[tuple[Municipality, int]]:
     return [(municipality, count) for municipality, count in rows]
 
 
-def listed_facilitators(session: Session, municipality: Municipality) -> Page[Facilitator]:
-    """One page of the municipality's listed facilitators, with their persons (two queries)."""
-    return paginate(session, (
-        select(Facilitator).join(Facilitator.person)
+class _ListedPerson:
+    __slots__ = ("form_of_address", "name", "email")
+
+
+class ListedFacilitator:
+    """A listed facilitator as the municipality's page shows them, read as a row: the
+    facilitator's and the person's columns it shows, under the models' names."""
+
+    __slots__ = ("id", "employment_model", "association_name", "person")
+
+    def __init__(self, row: Any) -> None:
+        (self.id, self.employment_model, self.association_name, address, name, email) = row
+        person = self.person = _ListedPerson()
+        person.form_of_address, person.name, person.email = address, name, email
+
+    @property
+    def employment_label(self) -> str:
+        """As `Facilitator.employment_label` (the table translated once per language)."""
+        return resolved(EMPLOYMENT_LABELS).get(self.employment_model, self.employment_model)
+
+
+def listed_facilitators(session: Session, municipality: Municipality
+                        ) -> Page[ListedFacilitator]:
+    """One page of the municipality's listed facilitators, with what the page shows of their
+    persons (one statement: the rows and their count)."""
+    page = paginate(session, (
+        select(Facilitator.id, Facilitator.employment_model, Facilitator.association_name,
+               Person.form_of_address, Person.name, Person.email)
+        .join(Person, Facilitator.person_id == Person.id)
         .where(Facilitator.municipality_id == municipality.id, _listed())
-        .options(contains_eager(Facilitator.person))
         .order_by(Person.name, Facilitator.id)
-    ))
+    ), scalars=False)
+    return replace(page, items=[ListedFacilitator(row) for row in page.items])
 
 
 # ---------------------------------------------------------------- a municipality's management

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -214,10 +215,16 @@ def remove_files(names: list[str]) -> None:
         remove_stored(document_folder(), name)
 
 
+@cache
+def _documents_statement() -> Any:
+    """`documents_of`'s statement, the meeting's id a bind parameter (built once per process)."""
+    return (select(Document).where(Document.meeting_id == bindparam("meeting_id"))
+            .order_by(Document.alternative_of_id.is_not(None), Document.id))
+
+
 def documents_of(session: Session, meeting: Meeting) -> list[Document]:
     """Every document of the meeting, originals first (one query)."""
-    return list(session.scalars(select(Document).where(Document.meeting_id == meeting.id)
-                                .order_by(Document.alternative_of_id.is_not(None), Document.id)))
+    return list(session.scalars(_documents_statement(), {"meeting_id": meeting.id}))
 
 
 @dataclass

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from .. import clock
 from ..council.models import Body
 from ..people.models import Person
-from .models import Invitee, Meeting, MeetingStatus, SupportRequest
+from .models import Invitee, Meeting, MeetingStatus, Place, SupportRequest
 
 # Calendar feeds hold the next FEED_UPCOMING meetings and the last FEED_PAST of the past
 # FEED_DAYS_BACK days (a calendar program fetches a feed again and again: it stays small whatever
@@ -26,24 +26,74 @@ def announced() -> Any:
     return Meeting.status != MeetingStatus.PLANNED.value
 
 
-def public_upcoming(body_id: int | None = None) -> Select[Any]:
-    """Public meetings that have not ended, soonest first (cancelled ones say so)."""
-    query = (select(Meeting).options(joinedload(Meeting.body), joinedload(Meeting.place))
-             .where(Meeting.is_public.is_(True), announced(), Meeting.ends_at >= clock.now())
-             .order_by(Meeting.starts_at, Meeting.id))
+class Named:
+    """The body or the place of a meeting card: its name is all a list shows of it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class MeetingCard:
+    """A meeting as the lists show it (`meeting_card`, the start page): the columns they read,
+    as attributes of the same names as the model's, without loading the meeting, its body and
+    its place as objects."""
+
+    __slots__ = ("id", "title", "starts_at", "ends_at", "kind", "format", "status", "body",
+                 "place")
+
+    def __init__(self, row: Any) -> None:
+        (self.id, self.title, self.starts_at, self.ends_at, self.kind, self.format, self.status,
+         body, place) = row[:9]
+        self.body = Named(body) if body is not None else None
+        self.place = Named(place) if place is not None else None
+
+
+def card_select(*more: Any) -> Select[Any]:
+    """The columns of `MeetingCard` (then `more`), the body and the place joined for their
+    names."""
+    return (select(Meeting.id, Meeting.title, Meeting.starts_at, Meeting.ends_at, Meeting.kind,
+                   Meeting.format, Meeting.status, Body.name, Place.name, *more)
+            .outerjoin(Body, Meeting.body_id == Body.id)
+            .outerjoin(Place, Meeting.place_id == Place.id))
+
+
+def cards(rows: Any) -> list[MeetingCard]:
+    return [MeetingCard(row) for row in rows]
+
+
+def _upcoming(body_id: int | None, now: datetime | None) -> list[Any]:
+    conditions = [Meeting.is_public.is_(True), announced(),
+                  Meeting.ends_at >= (now or clock.now())]
     if body_id:
-        query = query.where(Meeting.body_id == body_id)
-    return query
+        conditions.append(Meeting.body_id == body_id)
+    return conditions
 
 
-def next_public(session: Session, limit: int = 3) -> list[Meeting]:
+def public_upcoming(body_id: int | None = None, now: datetime | None = None) -> Select[Any]:
+    """Public meetings that have not ended, soonest first (cancelled ones say so): rows of
+    `MeetingCard`'s columns."""
+    return (card_select().where(*_upcoming(body_id, now))
+            .order_by(Meeting.starts_at, Meeting.id))
+
+
+def public_upcoming_total(body_id: int | None = None, now: datetime | None = None) -> Any:
+    """How many rows `public_upcoming` has, counted from the meetings alone (the body and the
+    place it joins for their names do not change the count): a scalar subquery for `paginate`."""
+    return select(func.count()).select_from(Meeting).where(*_upcoming(body_id, now)) \
+        .scalar_subquery()
+
+
+def next_public(session: Session, limit: int = 3) -> list[MeetingCard]:
     """The next public meetings that take place (for the start page)."""
-    return list(session.scalars(public_upcoming().where(
+    return cards(session.execute(public_upcoming().where(
         Meeting.status != MeetingStatus.CANCELLED.value).limit(limit)))
 
 
-def bodies_with_public_meetings(session: Session) -> list[Body]:
-    return list(session.scalars(select(Body).where(Body.is_public.is_(True))
+def bodies_with_public_meetings(session: Session) -> list[Any]:
+    """(id, name) rows of the public bodies, by name."""
+    return list(session.execute(select(Body.id, Body.name).where(Body.is_public.is_(True))
                                 .order_by(Body.name)))
 
 
@@ -142,12 +192,11 @@ def _ended(now: datetime) -> tuple[Any, Any]:
 
 def past(user: Any, body_id: int | None = None, year: int | None = None) -> Select[Any]:
     """The archive: past meetings the user may see, latest first, with the state of their
-    minutes (rows of (meeting, minutes state or None))."""
+    minutes (rows of `MeetingCard`'s columns, then the minutes state or None)."""
     from .models import MeetingRecord
 
-    query: Any = (select(Meeting, MeetingRecord.minutes_status)
+    query: Any = (card_select(MeetingRecord.minutes_status)
              .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
-             .options(joinedload(Meeting.body), joinedload(Meeting.place))
              .where(_visible_to(user), *_ended(clock.now()))
              .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
     if body_id:

@@ -3,12 +3,17 @@ invitee's answer and support request, and the calendar feeds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
+from .. import clock
 from ..council.labels import SUPPORT_NEEDS
 from ..council.models import Body, SupportNeedKind
 from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
@@ -30,13 +35,16 @@ from .minutes import remember_texts
 from .models import AgendaItem, Document, Invitee, Meeting, MeetingRecord, MinutesItem
 from .pages import my_meetings_page
 from .queries import (
+    MeetingCard,
     archive_years,
     bodies_with_public_meetings,
     body_feed,
+    cards,
     my_invitee,
     past,
     personal_feed,
     public_upcoming,
+    public_upcoming_total,
 )
 from .services import support_deadline
 
@@ -56,9 +64,13 @@ def listing():  # type: ignore[no-untyped-def]
         year = form.jahr.data if form.jahr.data in years else None
         page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
                         scalars=False, count_limit=COUNT_LIMIT)
+        page = replace(page, items=[(MeetingCard(row), row[9]) for row in page.items])
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
-    page = paginate(db.session, public_upcoming(chosen.id if chosen else None))
+    now, body_id = clock.now(), chosen.id if chosen else None
+    page = paginate(db.session, public_upcoming(body_id, now), scalars=False,
+                    total=public_upcoming_total(body_id, now))
+    page = replace(page, items=cards(page.items))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 
 
@@ -70,19 +82,25 @@ def _load(meeting_id: int) -> Meeting:
     return meeting
 
 
-def _load_for_page(meeting_id: int) -> Meeting:
-    """The meeting with its body, place, agenda and record, in one statement (the agenda has
-    a few dozen items; the record is one row or none)."""
+@cache
+def _page_statement() -> Any:
+    """The statement of `_load_for_page`, the meeting's id a bind parameter: built once per
+    process (building it took longer than running it)."""
     minutes = (select(MinutesItem.text_html)
                .where(MinutesItem.agenda_item_id == AgendaItem.id,
                       MinutesItem.record_id == MeetingRecord.id)
                .scalar_subquery())
-    row = db.session.execute(
-        select(Meeting, MeetingRecord)
-        .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
-        .options(joinedload(Meeting.body), joinedload(Meeting.place),
-                 joinedload(Meeting.items).with_expression(AgendaItem.minutes_html, minutes))
-        .where(Meeting.id == meeting_id)).unique().first()
+    return (select(Meeting, MeetingRecord)
+            .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+            .options(joinedload(Meeting.body), joinedload(Meeting.place),
+                     joinedload(Meeting.items).with_expression(AgendaItem.minutes_html, minutes))
+            .where(Meeting.id == bindparam("meeting_id")))
+
+
+def _load_for_page(meeting_id: int) -> Meeting:
+    """The meeting with its body, place, agenda and record, in one statement (the agenda has
+    a few dozen items; the record is one row or none)."""
+    row = db.session.execute(_page_statement(), {"meeting_id": meeting_id}).unique().first()
     if row is None:
         abort(404)
     meeting, record = row
