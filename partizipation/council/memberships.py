@@ -10,6 +10,7 @@ hold when two officers act at once; partial unique indexes hold the simplest of 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -410,7 +411,7 @@ class Roster:
     unlisted: int
 
 
-def roster(memberships: list[Membership]) -> Roster:
+def roster(memberships: Sequence[Any]) -> Roster:
     """Group current memberships for the public page; unlisted persons are only counted."""
     deputies = {m.deputy_for_id: m for m in memberships if m.deputy_for_id}
     by_id = {m.id: m for m in memberships}

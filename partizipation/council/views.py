@@ -22,6 +22,10 @@ class _Person:
     """What the public roster shows of a person (`person_label`, `is_listed`)."""
 
     __slots__ = ("name", "form_of_address", "anonymised_at", "is_listed")
+    name: str
+    form_of_address: str
+    anonymised_at: Any
+    is_listed: bool
 
 
 class _Member:

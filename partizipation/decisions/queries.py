@@ -52,6 +52,11 @@ class _Shown:
     """The meeting (title, start, body) or the agenda item (position) of a summary."""
 
     __slots__ = ("title", "starts_at", "body", "position", "name")
+    title: str
+    starts_at: Any
+    body: _Shown | None
+    position: int
+    name: str
 
 
 class DecisionSummary:
@@ -73,7 +78,7 @@ class DecisionSummary:
         item.position = position
 
 
-def listing(user: Any, status: str = "") -> Select[Any]:
+def listing(user: Any, status: str = "") -> Any:
     """The decisions list (rows of `DecisionSummary`'s columns): newest meeting first.
     Decisions are recorded once their meeting has started, and a meeting with decisions cannot
     move its start later than that (meetings.services.update_meeting): said here, the list walks
@@ -126,7 +131,7 @@ def of_meeting(session: Session, meeting: Meeting) -> dict[int, list[Any]]:
 
 
 @cache
-def _of_meeting_statement() -> Select[Any]:
+def _of_meeting_statement() -> Any:
     """`of_meeting`'s statement, the meeting's id a bind parameter (built once per process)."""
     return (select(Decision.agenda_item_id, Decision.id, Decision.kind, Decision.status,
                    Decision.text)

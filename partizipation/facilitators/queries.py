@@ -63,6 +63,9 @@ def public_directory(session: Session) -> list[tuple[Municipality, int]]:
 
 class _ListedPerson:
     __slots__ = ("form_of_address", "name", "email")
+    form_of_address: str
+    name: str
+    email: str
 
 
 class ListedFacilitator:
@@ -86,13 +89,14 @@ def listed_facilitators(session: Session, municipality: Municipality
                         ) -> Page[ListedFacilitator]:
     """One page of the municipality's listed facilitators, with what the page shows of their
     persons (one statement: the rows and their count)."""
-    page = paginate(session, (
+    rows: Any = (
         select(Facilitator.id, Facilitator.employment_model, Facilitator.association_name,
                Person.form_of_address, Person.name, Person.email)
         .join(Person, Facilitator.person_id == Person.id)
         .where(Facilitator.municipality_id == municipality.id, _listed())
         .order_by(Person.name, Facilitator.id)
-    ), scalars=False)
+    )
+    page = paginate(session, rows, scalars=False)
     return replace(page, items=[ListedFacilitator(row) for row in page.items])
 
 

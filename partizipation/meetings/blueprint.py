@@ -68,8 +68,8 @@ def meeting_is_past(meeting: Meeting) -> bool:
 
 
 @bp.app_template_global()
-def meetings_next_public() -> list[Meeting]:
-    """For the start page: the next public meetings."""
+def meetings_next_public() -> list[Any]:
+    """For the start page: the next public meetings (as `MeetingCard` rows)."""
     from .queries import next_public
 
     return next_public(db.session)
