@@ -23,7 +23,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from .domains import PACKAGES
@@ -80,27 +80,38 @@ def cited_by(session: Session, kind: str, ident: int) -> list[dict[str, str]]:
     statement. A domain that stores links offers in its links.py either
     `citing_query(kind, ident) -> Select` of the columns (title, ref, position) — ordered by
     position, bounded — with `citing_row(title, ref) -> (label, title, url)` (all such domains are
-    asked in one UNION ALL), or `citing(session, kind, ident) -> list[tuple[str, str, str]]`
-    (label, title, url; a statement of its own)."""
-    parts: list[Any] = []
-    rows_of: list[Any] = []
+    asked in one UNION ALL, built once per process: `citing_query` is given the kind and the id
+    as bound parameters, to compare with its columns), or `citing(session, kind, ident) ->
+    list[tuple[str, str, str]]` (label, title, url; a statement of its own)."""
     found: dict[int, list[dict[str, str]]] = {}
     for number, provider in _shipped():
         citing = getattr(provider, "citing", None)
-        query = getattr(provider, "citing_query", None)
-        if query is not None:
-            sub = query(kind, ident).subquery()
-            parts.append(select(literal(number).label("source"), sub.c.title.label("title"),
-                                sub.c.ref.label("ref"), sub.c.position.label("position")))
-            rows_of.append((number, provider.citing_row))
-        elif citing is not None:
+        if getattr(provider, "citing_query", None) is None and citing is not None:
             found[number] = [{"label": label, "title": title, "url": url}
                              for label, title, url in citing(session, kind, ident)]
-    if parts:
-        union = union_all(*parts).subquery()
-        makers = dict(rows_of)
+    statement = _citing_statement()
+    if statement is not None:
+        providers = dict(_shipped())
         for source, title, ref, _position in session.execute(
-                select(union).order_by(union.c.source, union.c.position)):
-            label, shown, url = makers[source](title, ref)
+                statement, {"cited_kind": kind, "cited_id": ident}):
+            label, shown, url = providers[source].citing_row(title, ref)
             found.setdefault(source, []).append({"label": label, "title": shown, "url": url})
     return [row for number in sorted(found) for row in found[number]]
+
+
+@cache
+def _citing_statement() -> Any:
+    """The UNION ALL of every domain's `citing_query`, the cited kind and id as parameters:
+    built once per process (building it took longer than the database takes to answer)."""
+    parts = []
+    for number, provider in _shipped():
+        query = getattr(provider, "citing_query", None)
+        if query is None:
+            continue
+        sub = query(bindparam("cited_kind"), bindparam("cited_id")).subquery()
+        parts.append(select(literal(number).label("source"), sub.c.title.label("title"),
+                            sub.c.ref.label("ref"), sub.c.position.label("position")))
+    if not parts:
+        return None
+    union = union_all(*parts).subquery()
+    return select(union).order_by(union.c.source, union.c.position)
