@@ -13,7 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
-from ..i18n import _l
+from ..i18n import _l, resolved
 from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..permissions import require
@@ -22,7 +22,15 @@ from ..versioning import check_version
 from . import permissions as perms
 from . import queries, services
 from .forms import AGREEMENT_FIELDS, AgreementForm, DocumentForm, LeaveForm, PartyForm
-from .models import Agreement, AgreementDocument, AgreementKind, AgreementParty, AgreementStatus
+from .models import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    Agreement,
+    AgreementDocument,
+    AgreementKind,
+    AgreementParty,
+    AgreementStatus,
+)
 
 bp = Blueprint("agreements", __name__)
 
@@ -34,6 +42,13 @@ for _check in perms.CHECKS:
 def municipal_agreements() -> dict[int, Agreement]:
     """For the pages of municipalities: each municipality's agreement with the district."""
     return queries.municipal_agreements(db.session)
+
+
+@bp.app_template_global()
+def agreement_labels() -> tuple[dict[str, str], dict[str, str]]:
+    """The kinds and the statuses in words, in the page's language (translated once per
+    language and process), for lists that show them per row."""
+    return resolved(KIND_LABELS), resolved(STATUS_LABELS)
 
 
 @bp.app_template_global()
