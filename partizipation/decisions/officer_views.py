@@ -78,8 +78,8 @@ def follow_up():  # type: ignore[no-untyped-def]
     form = _follow_up_form()
     show = _choice(form.show.data, FOLLOW_UP, "")
     sort = _choice(form.sort.data, SORTS, "due")
-    query = queries.follow_up(show, form.body.data or 0, sort)
     if request.args.get("format") == "csv":
+        query = queries.follow_up(show, form.body.data or 0, sort)
         rows = db.session.scalars(query.limit(5000)).all()
         return csv_response("beschluesse-offen.csv", [
             _l("Meeting"), _l("Date"), _l("Body"), _l("Agenda item"), _l("Decision"),
@@ -89,6 +89,7 @@ def follow_up():  # type: ignore[no-untyped-def]
               label("kind", d.kind), label("status", d.status), d.responsible,
               format_date(d.due_on) if d.due_on else "",
               url_for("decisions.detail", decision_id=d.id, _external=True)) for d in rows])
-    page = paginate(db.session, query, count_limit=COUNT_LIMIT)
+    page = paginate(db.session, queries.follow_up_rows(show, form.body.data or 0, sort),
+                    count_limit=COUNT_LIMIT, scalars=False)
     return render_template("decisions/follow_up.html", page=page, form=form, show=show,
                            sort=sort)

@@ -96,12 +96,29 @@ def listing(user: Any, status: str = "") -> Any:
 
 
 def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any]:
-    """The officer's open decisions across bodies."""
-    open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
-                   Status.COMMUNICATED.value]
+    """The officer's open decisions across bodies (the decisions, for the CSV file)."""
     # Sorted by due date for all bodies, the meeting and the item are only shown: loaded with
     # the rows (joins the count leaves out), not joined for the conditions.
     base = joined() if body_id or sort == "meeting" else loaded()
+    return _follow_up(base, show, body_id, sort)
+
+
+def follow_up_rows(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any]:
+    """The officer's open decisions across bodies as the page shows them: rows of (id, text,
+    status, responsible, due_on, the meeting's start, its body's name or None). Every decision
+    has its meeting (a column that is not null): the outer joins change no row, and PostgreSQL
+    leaves them out of the count when neither filters nor sorts (as `loaded` did)."""
+    base: Any = (
+        select(Decision.id, Decision.text, Decision.status, Decision.responsible,
+               Decision.due_on, Meeting.starts_at, Body.name)
+        .outerjoin(Meeting, Decision.meeting_id == Meeting.id)
+        .outerjoin(Body, Meeting.body_id == Body.id))
+    return _follow_up(base, show, body_id, sort)
+
+
+def _follow_up(base: Select[Any], show: str, body_id: int, sort: str) -> Select[Any]:
+    open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
+                   Status.COMMUNICATED.value]
     query = base.where(Decision.status.in_(open_states))
     if show == "waiting":
         query = query.where(Decision.status == Status.SUBMITTED.value)

@@ -22,7 +22,13 @@ from . import permissions as perms
 from . import queries, services
 from .blueprint import bp, form_object, load_facilitator, load_municipality, lock_for_edit
 from .forms import FACILITATOR_FIELDS, EndForm, FacilitatorForm, SendBackForm
-from .models import EMPLOYMENT_LABELS, STATUS_LABELS, Facilitator, FacilitatorEvent
+from .models import (
+    EMPLOYMENT_LABELS,
+    STATUS_LABELS,
+    Facilitator,
+    FacilitatorEvent,
+    FacilitatorStatus,
+)
 
 # ---------------------------------------------------------------- a municipality
 
@@ -36,11 +42,14 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
     require(perms.can_manage_facilitators(current_user, municipality))
     page = queries.municipality_facilitators(db.session, municipality)
     statuses, employments = resolved(STATUS_LABELS), resolved(EMPLOYMENT_LABELS)
-    # Each card with its labels in words, looked up once per request and code: (facilitator,
-    # reason of the latest send-back, status, employment model).
-    rows = [(facilitator, reason, statuses.get(facilitator.status, facilitator.status),
-             employments.get(facilitator.employment_model, facilitator.employment_model))
-            for facilitator, reason in page]
+    # Each card as a row with its labels in words, looked up once per request and code: (id,
+    # name, status, its label, employment model label, association, trained on, reason of the
+    # latest send-back, whether the user may correct it: can_edit_facilitator, whose
+    # municipality check the require above has made).
+    rows = [(id_, name, status, statuses.get(status, status),
+             employments.get(employment, employment), association, trained_on, reason,
+             status != FacilitatorStatus.ENDED)
+            for id_, status, employment, association, trained_on, name, reason in page]
     return render_template(
         "facilitators/manage.html", municipality=municipality, page=replace(page, items=rows),
         contacts=contacts,

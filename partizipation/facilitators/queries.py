@@ -104,8 +104,9 @@ def listed_facilitators(session: Session, municipality: Municipality
 
 
 def municipality_facilitators(session: Session, municipality: Municipality) -> Page[Any]:
-    """One page of all the municipality's facilitators, ended ones last, as rows (facilitator,
-    reason of its latest send-back or None) with their persons (two queries)."""
+    """One page of all the municipality's facilitators, ended ones last, as plain rows (id,
+    status, employment model, association, trained on, the person's name, reason of the latest
+    send-back or None): one statement, the rows and their count."""
     latest_reason = (
         select(FacilitatorEvent.reason)
         .where(FacilitatorEvent.facilitator_id == Facilitator.id,
@@ -114,11 +115,12 @@ def municipality_facilitators(session: Session, municipality: Municipality) -> P
         .correlate(Facilitator).scalar_subquery()
     )
     return paginate(session, (
-        select(Facilitator, case((Facilitator.status == FacilitatorStatus.SENT_BACK,
-                                  latest_reason), else_=None))
-        .join(Facilitator.person)
+        select(Facilitator.id, Facilitator.status, Facilitator.employment_model,
+               Facilitator.association_name, Facilitator.trained_on, Person.name,
+               case((Facilitator.status == FacilitatorStatus.SENT_BACK, latest_reason),
+                    else_=None))
+        .join(Person, Facilitator.person_id == Person.id)
         .where(Facilitator.municipality_id == municipality.id)
-        .options(contains_eager(Facilitator.person))
         .order_by(Facilitator.status == FacilitatorStatus.ENDED, Facilitator.started_on,
                   Facilitator.id)
     ), scalars=False)

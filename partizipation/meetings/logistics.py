@@ -4,11 +4,12 @@ officer's page only (see permissions.can_view_logistics)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy import bindparam, case, func, select
+from sqlalchemy.orm import Session, aliased, contains_eager
 
 from .. import clock
 from ..council.labels import SUPPORT_NEEDS
@@ -16,6 +17,7 @@ from ..council.models import SupportNeedKind
 from ..db import utcnow
 from ..domain import DomainError
 from ..i18n import _l
+from ..people.labels import person_label
 from ..people.models import Person
 from .history import Action, record
 from .models import (
@@ -56,16 +58,17 @@ class Logistics:
     kinds: list[str] = field(default_factory=list)
 
 
-def logistics(session: Session, meeting: Meeting, *, invitees: list[Invitee] | None = None,
+def logistics(session: Session, meeting: Meeting, *,
+              invitees: list[tuple[str, str | None]] | None = None,
               bookings: list[SupportBooking] | None = None) -> Logistics:
     """Everything the logistics page shows, in three queries whatever the number of invitees
-    (one when the page has loaded the invitees with their persons and the bookings)."""
+    (one when the page has loaded the invitees' answers and email addresses, and the bookings)."""
     answers = dict.fromkeys((a.value for a in Answer), 0)
     no_address = 0
     if invitees is not None:
-        for invitee in invitees:
-            answers[invitee.answer] = answers.get(invitee.answer, 0) + 1
-            if invitee.answer == Answer.OPEN and not (invitee.person.email or ""):
+        for answer, email in invitees:
+            answers[answer] = answers.get(answer, 0) + 1
+            if answer == Answer.OPEN and not (email or ""):
                 no_address += 1
     else:
         for answer, count, without in session.execute(
@@ -94,6 +97,49 @@ def logistics(session: Session, meeting: Meeting, *, invitees: list[Invitee] | N
                      flags=place_flags(meeting, counts), bookings=booked,
                      deadline=support_deadline(meeting),
                      open_with_address=answers[Answer.OPEN] - no_address, kinds=kinds)
+
+
+class _Named(NamedTuple):
+    """What person_label reads of a person."""
+
+    anonymised_at: Any
+    form_of_address: str | None
+    name: str
+
+
+@functools.cache
+def _invitee_rows_statement() -> Any:
+    """Every invitee of a meeting (the id a bindparam) as plain columns: answer, email, the
+    person's and, for a deputy, the represented person's naming columns (built once per process)."""
+    deputy = aliased(Invitee)
+    represented = aliased(Person)
+    return (select(Invitee.answer, Person.email, Person.anonymised_at, Person.form_of_address,
+                   Person.name, Invitee.deputy_for_id, represented.anonymised_at,
+                   represented.form_of_address, represented.name)
+            .join(Person, Invitee.person_id == Person.id)
+            .outerjoin(deputy, Invitee.deputy_for_id == deputy.id)
+            .outerjoin(represented, deputy.person_id == represented.id)
+            .where(Invitee.meeting_id == bindparam("meeting_id"))
+            .order_by(Invitee.deputy_for_id.is_not(None), func.lower(Person.name)))
+
+
+def invitee_answers(session: Session, meeting: Meeting) -> tuple[
+        list[tuple[str, str | None]], list[tuple[str, str, str | None]]]:
+    """The invitees of the logistics page in one query, as rows: (answer, email) for the counts,
+    and (person label, answer, label of the person a deputy stands in for or None) in the order
+    of invitees_of (the members, then the deputies, by name)."""
+    counted, shown = [], []
+    for (answer, email, anonymised_at, form_of_address, name, deputy_for_id, d_anonymised_at,
+         d_form_of_address, d_name) in session.execute(
+            _invitee_rows_statement(), {"meeting_id": meeting.id}):
+        counted.append((answer, email))
+        represented = None
+        if deputy_for_id is not None:
+            represented = (person_label(_Named(d_anonymised_at, d_form_of_address, d_name))
+                           if d_name is not None else "")
+        shown.append((person_label(_Named(anonymised_at, form_of_address, name)), answer,
+                      represented))
+    return counted, shown
 
 
 def place_flags(meeting: Meeting, counts: dict[str, tuple[int, int]]) -> list[str]:

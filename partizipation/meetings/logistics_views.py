@@ -17,8 +17,7 @@ from ..permissions import require
 from . import permissions
 from .blueprint import bp
 from .forms import BookingForm
-from .invitees import invitees_of
-from .logistics import logistics, need_label, people_for, remind_open, save_booking
+from .logistics import invitee_answers, logistics, need_label, people_for, remind_open, save_booking
 from .models import Meeting, SupportBooking
 
 PREFIX = "/verwaltung/sitzungen/<int:meeting_id>/logistik"
@@ -63,8 +62,8 @@ def _forms(data: object, failed: tuple[str, BookingForm] | None = None) -> dict[
 
 def _render(meeting: Meeting, failed: tuple[str, BookingForm] | None = None,
             bookings: list[SupportBooking] | None = None) -> str:
-    invitees = invitees_of(db.session, meeting)
-    data = logistics(db.session, meeting, invitees=invitees, bookings=bookings)
+    counted, invitees = invitee_answers(db.session, meeting)
+    data = logistics(db.session, meeting, invitees=counted, bookings=bookings)
     if failed is not None and failed[0] not in data.kinds:
         data.kinds.append(failed[0])
     return render_template("meetings/logistics.html", meeting=meeting, data=data,
