@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -44,11 +45,11 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
     statuses, employments = resolved(STATUS_LABELS), resolved(EMPLOYMENT_LABELS)
     # Each card as a row with its labels in words, looked up once per request and code: (id,
     # name, status, its label, employment model label, association, trained on, reason of the
-    # latest send-back, whether the user may correct it: can_edit_facilitator, whose
-    # municipality check the require above has made).
+    # latest send-back, whether the user may correct a sent-back registration).
     rows = [(id_, name, status, statuses.get(status, status),
              employments.get(employment, employment), association, trained_on, reason,
-             status != FacilitatorStatus.ENDED)
+             status == FacilitatorStatus.SENT_BACK and perms.can_edit_facilitator(
+                 current_user, SimpleNamespace(status=status, municipality=municipality)))
             for id_, status, employment, association, trained_on, name, reason in page]
     return render_template(
         "facilitators/manage.html", municipality=municipality, page=replace(page, items=rows),

@@ -54,8 +54,9 @@ def can_view_facilitator(user: Any, facilitator: Facilitator) -> bool:
     return can_manage_facilitators(user, facilitator.municipality)
 
 
-def can_edit_facilitator(user: Any, facilitator: Facilitator) -> bool:
-    """Change a facilitator's data (until ended); a sent-back one is resubmitted by this."""
+def can_edit_facilitator(user: Any, facilitator: Any) -> bool:
+    """Change a facilitator's data (until ended); a sent-back one is resubmitted by this.
+    (`facilitator`: a Facilitator, or a row of a list with its status and municipality.)"""
     return facilitator.status != FacilitatorStatus.ENDED and can_manage_facilitators(
         user, facilitator.municipality
     )
