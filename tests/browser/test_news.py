@@ -74,6 +74,11 @@ def test_the_done_when_walk_keyboard_only(browser, live_server, tmp_path):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    # Playwright asks the browser to intercept file choosers only while a listener is attached,
+    # and does so without waiting: `expect_file_chooser` alone can lose the race against the key
+    # press on a loaded machine (the chooser then opens natively and no event comes). One
+    # listener for the page's life keeps the interception on from the start.
+    page.on("filechooser", lambda _chooser: None)
     try:
         set_language(page, "de")
         # The facilitator writes the post with a Leichte Sprache version and a photo.
