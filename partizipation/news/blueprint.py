@@ -8,9 +8,10 @@ from flask import Blueprint, Response, abort, current_app, url_for
 from flask_login import current_user
 
 from ..db import db
+from ..i18n import resolved
 from . import permissions as perms
 from . import queries
-from .models import Comment, Post, PostImage
+from .models import COMPONENT_LABELS, Comment, Post, PostImage
 
 bp = Blueprint("news", __name__)
 
@@ -51,8 +52,14 @@ def news_count(value: int, capped: bool = False) -> str:
 
 
 @bp.app_template_global()
-def news_latest(limit: int = 3) -> list[Post]:
+def news_latest(limit: int = 3) -> list[queries.ListedPost]:
     return queries.latest(db.session, limit)
+
+
+@bp.app_template_global()
+def news_component_label(code: str) -> str:
+    """A post's component as the lists name it (an unknown code as it is)."""
+    return resolved(COMPONENT_LABELS).get(code, code)
 
 
 @bp.app_template_global()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from ..accounts.models import User
 from ..paging import Page, paginate
 from .models import (
     Comment,
@@ -27,33 +30,78 @@ COUNT_LIMIT = 500
 TAG_CLOUD = 30
 
 
-def published(tag: str | None = None, component: str | None = None,
-              pictures: bool = True) -> Select[Any]:
-    """Published posts, newest first, with their author, tags and (unless `pictures` is false:
-    the feed shows none) pictures; joined: one statement; a post has few tags and pictures."""
-    joined = [joinedload(Post.author), joinedload(Post.tags)]
-    if pictures:
-        joined.append(joinedload(Post.images))
-    query = (
-        select(Post).where(Post.status == PostStatus.PUBLISHED.value)
-        .options(*joined)
-        .order_by(Post.published_at.desc(), Post.id.desc())
-    )
+def _published(tag: str | None, component: str | None) -> list[ColumnElement[bool]]:
+    """The published posts, those with `tag` and of `component` if given."""
+    conditions = [Post.status == PostStatus.PUBLISHED.value]
     if tag:
-        query = query.where(exists().where(PostTag.post_id == Post.id, PostTag.tag == tag))
+        conditions.append(exists().where(PostTag.post_id == Post.id, PostTag.tag == tag))
     if component:
-        query = query.where(Post.component == component)
-    return query
+        conditions.append(Post.component == component)
+    return conditions
+
+
+NEWEST_FIRST = (Post.published_at.desc(), Post.id.desc())
+
+
+def published(tag: str | None = None) -> Select[Any]:
+    """Published posts (with `tag`), newest first, with their author and tags (for the feed,
+    which shows no pictures); joined: one statement; a post has few tags."""
+    return (select(Post).where(*_published(tag, None))
+            .options(joinedload(Post.author), joinedload(Post.tags)).order_by(*NEWEST_FIRST))
+
+
+class ListedPost(NamedTuple):
+    """A post as the lists show it (`post_item`): its own columns, its author's name and its
+    tags, read as rows (no post objects with every text of the post loaded)."""
+
+    id: int
+    slug: str
+    title: str
+    summary: str
+    published_at: datetime
+    component: str | None
+    author_name: str
+    has_easy_version: bool
+    tag_names: list[str]
+
+
+# The columns of `ListedPost` before its tags.
+_LISTED: tuple[Any, ...] = (Post.id, Post.slug, Post.title, Post.summary, Post.published_at,
+                            Post.component, User.display_name, Post.easy_html != "")
+
+
+def _listed(tag: str | None = None, component: str | None = None) -> Select[Any]:
+    """The published posts as the rows of `ListedPost`, newest first (without their tags:
+    `_with_tags` and `latest` add them)."""
+    return (select(*_LISTED)
+            .join(User, User.id == Post.author_id)
+            .where(*_published(tag, component)).order_by(*NEWEST_FIRST))
+
+
+def _with_tags(session: Session, rows: Sequence[Any]) -> list[ListedPost]:
+    """The listed posts with their tags, by name as the post shows them (one statement)."""
+    tags: dict[int, list[str]] = {row[0]: [] for row in rows}
+    if tags:
+        for post_id, name in session.execute(
+                select(PostTag.post_id, PostTag.tag).where(PostTag.post_id.in_(list(tags)))
+                .order_by(PostTag.post_id, PostTag.tag)):
+            tags[post_id].append(name)
+    return [ListedPost._make((*row, tags[row[0]])) for row in rows]
 
 
 def news_page(session: Session, tag: str | None, component: str | None) -> Page[Any]:
-    """One page of the published posts; filtered by a tag alone, its exact total is the tag's
-    kept count (`TagCount`, read in the same statement) instead of up to 501 posts walked."""
+    """One page of the published posts (`ListedPost`); filtered by a tag alone, its exact total
+    is the tag's kept count (`TagCount`, read in the same statement) instead of up to 501 posts
+    walked."""
     if tag and not component:
         total = func.coalesce(select(TagCount.posts).where(TagCount.tag == tag)
                               .scalar_subquery(), 0)
-        return paginate(session, published(tag), per_page=10, total=total)
-    return paginate(session, published(tag, component), per_page=10, count_limit=COUNT_LIMIT)
+        page = paginate(session, _listed(tag), per_page=10, total=total, scalars=False)
+    else:
+        page = paginate(session, _listed(tag, component), per_page=10, scalars=False,
+                        count_limit=COUNT_LIMIT)
+    page.items = _with_tags(session, page.items)
+    return page
 
 
 def tag_cloud(session: Session) -> list[tuple[str, int]]:
@@ -65,12 +113,26 @@ def tag_cloud(session: Session) -> list[tuple[str, int]]:
     return sorted(((tag, count) for tag, count in rows), key=lambda row: row[0].lower())
 
 
-def latest(session: Session, limit: int = 3) -> list[Post]:
-    return list(session.scalars(published().limit(limit)).unique())
+def latest(session: Session, limit: int = 3) -> list[ListedPost]:
+    """The newest posts with their tags in one statement (the start page's fourth): the posts
+    limited first, then each joined to its tags."""
+    posts = _listed().limit(limit).subquery()
+    rows = session.execute(
+        select(posts, PostTag.tag).select_from(
+            posts.outerjoin(PostTag, PostTag.post_id == posts.c.id))
+        .order_by(posts.c.published_at.desc(), posts.c.id.desc(), PostTag.tag))
+    found: dict[int, ListedPost] = {}
+    for *row, name in rows:
+        post = found.get(row[0])
+        if post is None:
+            post = found[row[0]] = ListedPost._make((*row, []))
+        if name is not None:
+            post.tag_names.append(name)
+    return list(found.values())
 
 
 def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
-    return list(session.scalars(published(tag, pictures=False).limit(FEED_SIZE)).unique())
+    return list(session.scalars(published(tag).limit(FEED_SIZE)).unique())
 
 
 def post_by_slug(session: Session, slug: str) -> Post | None:
