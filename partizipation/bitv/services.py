@@ -5,10 +5,11 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import and_, literal, select
+from sqlalchemy import Select, and_, bindparam, literal, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -106,16 +107,23 @@ def show_pages(session: Session, slugs: tuple[str, ...], locale: str) -> dict[st
     return _shown({(page.slug, page.locale): page for page in rows}, slugs, locale)
 
 
+@cache
+def _start_page_statement(slugs: tuple[str, ...]) -> Select[Page, SignLanguageVideo]:
+    """`start_page`'s statement, built once per process: the languages are a parameter."""
+    one = select(literal(1).label("one")).subquery()
+    return (select(Page, SignLanguageVideo).select_from(one)
+            .outerjoin(Page, and_(Page.slug.in_(slugs),
+                                  Page.locale.in_(bindparam("start_locales", expanding=True))))
+            .outerjoin(SignLanguageVideo, SignLanguageVideo.show_on_start_page.is_(True))
+            .order_by(SignLanguageVideo.created_at, SignLanguageVideo.id))
+
+
 def start_page(session: Session, slugs: tuple[str, ...],
                locale: str) -> tuple[dict[str, Shown], list[SignLanguageVideo]]:
     """The start page's texts (like `show_pages`) and its videos, in one statement: both
     outer-joined to one row, so that either may be missing (a few texts × a few videos)."""
-    one = select(literal(1).label("one")).subquery()
-    rows = session.execute(
-        select(Page, SignLanguageVideo).select_from(one)
-        .outerjoin(Page, and_(Page.slug.in_(slugs), Page.locale.in_({locale, "de"})))
-        .outerjoin(SignLanguageVideo, SignLanguageVideo.show_on_start_page.is_(True))
-        .order_by(SignLanguageVideo.created_at, SignLanguageVideo.id))
+    rows = session.execute(_start_page_statement(slugs),
+                           {"start_locales": sorted({locale, "de"})})
     found: dict[tuple[str, str], Page] = {}
     videos: dict[int, SignLanguageVideo] = {}
     for page, video in rows:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
@@ -63,15 +64,15 @@ def cards(rows: Any) -> list[MeetingCard]:
     return [MeetingCard(row) for row in rows]
 
 
-def _upcoming(body_id: int | None, now: datetime | None) -> list[Any]:
+def _upcoming(body_id: int | None, now: Any) -> list[Any]:
     conditions = [Meeting.is_public.is_(True), announced(),
-                  Meeting.ends_at >= (now or clock.now())]
+                  Meeting.ends_at >= (clock.now() if now is None else now)]
     if body_id:
         conditions.append(Meeting.body_id == body_id)
     return conditions
 
 
-def public_upcoming(body_id: int | None = None, now: datetime | None = None) -> Select[Any]:
+def public_upcoming(body_id: int | None = None, now: Any = None) -> Select[Any]:
     """Public meetings that have not ended, soonest first (cancelled ones say so): rows of
     `MeetingCard`'s columns."""
     return (card_select().where(*_upcoming(body_id, now))
@@ -85,10 +86,16 @@ def public_upcoming_total(body_id: int | None = None, now: datetime | None = Non
         .scalar_subquery()
 
 
+@cache
+def _next_public_statement(limit: int) -> Select[Any]:
+    """Built once per process: the moment is a parameter."""
+    return (public_upcoming(now=bindparam("upcoming_now"))
+            .where(Meeting.status != MeetingStatus.CANCELLED.value).limit(limit))
+
+
 def next_public(session: Session, limit: int = 3) -> list[MeetingCard]:
     """The next public meetings that take place (for the start page)."""
-    return cards(session.execute(public_upcoming().where(
-        Meeting.status != MeetingStatus.CANCELLED.value).limit(limit)))
+    return cards(session.execute(_next_public_statement(limit), {"upcoming_now": clock.now()}))
 
 
 def bodies_with_public_meetings(session: Session) -> list[Any]:

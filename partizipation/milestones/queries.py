@@ -4,9 +4,10 @@ number of milestones, steps, document versions, evidence and history rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
@@ -36,11 +37,15 @@ class Overview:
     overdue: int
 
 
+@cache
+def _progress_statement() -> Select[int, int]:
+    return select(func.count().filter(Milestone.status == MilestoneStatus.ACHIEVED.value),
+                  func.count())
+
+
 def progress(session: Session) -> tuple[int, int]:
     """(achieved, all) milestones, counted in one statement (the start page's sentence)."""
-    achieved, total = session.execute(select(
-        func.count().filter(Milestone.status == MilestoneStatus.ACHIEVED.value),
-        func.count())).one()
+    achieved, total = session.execute(_progress_statement()).one()
     return int(achieved or 0), int(total or 0)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, select
@@ -113,14 +114,19 @@ def tag_cloud(session: Session) -> list[tuple[str, int]]:
     return sorted(((tag, count) for tag, count in rows), key=lambda row: row[0].lower())
 
 
-def latest(session: Session, limit: int = 3) -> list[ListedPost]:
-    """The newest posts with their tags in one statement (the start page's fourth): the posts
-    limited first, then each joined to its tags."""
+@cache
+def _latest_statement(limit: int) -> Select[Any]:
+    """`latest`'s statement, built once per process: the posts limited first, then each joined
+    to its tags."""
     posts = _listed().limit(limit).subquery()
-    rows = session.execute(
-        select(posts, PostTag.tag).select_from(
-            posts.outerjoin(PostTag, PostTag.post_id == posts.c.id))
-        .order_by(posts.c.published_at.desc(), posts.c.id.desc(), PostTag.tag))
+    return (select(posts, PostTag.tag)
+            .select_from(posts.outerjoin(PostTag, PostTag.post_id == posts.c.id))
+            .order_by(posts.c.published_at.desc(), posts.c.id.desc(), PostTag.tag))
+
+
+def latest(session: Session, limit: int = 3) -> list[ListedPost]:
+    """The newest posts with their tags in one statement (the start page's fourth)."""
+    rows = session.execute(_latest_statement(limit))
     found: dict[int, ListedPost] = {}
     for *row, name in rows:
         post = found.get(row[0])
