@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..accounts.models import User
@@ -31,24 +31,33 @@ COUNT_LIMIT = 500
 TAG_CLOUD = 30
 
 
-def _published(tag: str | None, component: str | None) -> list[ColumnElement[bool]]:
-    """The published posts, those with `tag` and of `component` if given."""
+def _published(tag: bool, component: bool) -> list[ColumnElement[bool]]:
+    """The published posts; with `tag` those with the tag `news_tag`, with `component` those of
+    the component `news_component` (parameters: `_filtered` gives their values)."""
     conditions = [Post.status == PostStatus.PUBLISHED.value]
     if tag:
-        conditions.append(exists().where(PostTag.post_id == Post.id, PostTag.tag == tag))
+        conditions.append(exists().where(PostTag.post_id == Post.id,
+                                         PostTag.tag == bindparam("news_tag")))
     if component:
-        conditions.append(Post.component == component)
+        conditions.append(Post.component == bindparam("news_component"))
     return conditions
+
+
+def _filtered(tag: str | None, component: str | None = None) -> dict[str, Any]:
+    return {"news_tag": tag, "news_component": component}
 
 
 NEWEST_FIRST = (Post.published_at.desc(), Post.id.desc())
 
 
-def published(tag: str | None = None) -> Select[Any]:
-    """Published posts (with `tag`), newest first, with their author and tags (for the feed,
-    which shows no pictures); joined: one statement; a post has few tags."""
-    return (select(Post).where(*_published(tag, None))
-            .options(joinedload(Post.author), joinedload(Post.tags)).order_by(*NEWEST_FIRST))
+@cache
+def _feed_statement(tag: bool) -> Select[Any]:
+    """The feed's published posts (with `news_tag`), newest first, with their author and tags
+    (it shows no pictures); joined: one statement; a post has few tags. Built once per
+    process, as the other statements here that take their values as parameters."""
+    return (select(Post).where(*_published(tag, False))
+            .options(joinedload(Post.author), joinedload(Post.tags)).order_by(*NEWEST_FIRST)
+            .limit(FEED_SIZE))
 
 
 class ListedPost(NamedTuple):
@@ -71,12 +80,20 @@ _LISTED: tuple[Any, ...] = (Post.id, Post.slug, Post.title, Post.summary, Post.p
                             Post.component, User.display_name, Post.easy_html != "")
 
 
-def _listed(tag: str | None = None, component: str | None = None) -> Select[Any]:
+@cache
+def _listed(tag: bool = False, component: bool = False) -> Select[Any]:
     """The published posts as the rows of `ListedPost`, newest first (without their tags:
     `_with_tags` and `latest` add them)."""
     return (select(*_LISTED)
             .join(User, User.id == Post.author_id)
             .where(*_published(tag, component)).order_by(*NEWEST_FIRST))
+
+
+@cache
+def _tag_total() -> ColumnElement[int]:
+    """How many published posts have `news_tag`, as kept in `TagCount`."""
+    return func.coalesce(select(TagCount.posts).where(TagCount.tag == bindparam("news_tag"))
+                         .scalar_subquery(), 0)
 
 
 def _with_tags(session: Session, rows: Sequence[Any]) -> list[ListedPost]:
@@ -94,13 +111,13 @@ def news_page(session: Session, tag: str | None, component: str | None) -> Page[
     """One page of the published posts (`ListedPost`); filtered by a tag alone, its exact total
     is the tag's kept count (`TagCount`, read in the same statement) instead of up to 501 posts
     walked."""
+    values = _filtered(tag, component)
     if tag and not component:
-        total = func.coalesce(select(TagCount.posts).where(TagCount.tag == tag)
-                              .scalar_subquery(), 0)
-        page = paginate(session, _listed(tag), per_page=10, total=total, scalars=False)
+        page = paginate(session, _listed(True), per_page=10, total=_tag_total(),
+                        scalars=False, params=values)
     else:
-        page = paginate(session, _listed(tag, component), per_page=10, scalars=False,
-                        count_limit=COUNT_LIMIT)
+        page = paginate(session, _listed(bool(tag), bool(component)), per_page=10,
+                        scalars=False, count_limit=COUNT_LIMIT, params=values)
     page.items = _with_tags(session, page.items)
     return page
 
@@ -138,7 +155,7 @@ def latest(session: Session, limit: int = 3) -> list[ListedPost]:
 
 
 def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
-    return list(session.scalars(published(tag).limit(FEED_SIZE)).unique())
+    return list(session.scalars(_feed_statement(bool(tag)), _filtered(tag)).unique())
 
 
 def post_by_slug(session: Session, slug: str) -> Post | None:

@@ -3,7 +3,7 @@ past the end shows the last page."""
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 
 from partizipation.paging import paginate
 from partizipation.people.models import Person
@@ -60,3 +60,33 @@ def test_rows_of_columns_keep_their_names(db_session):
     assert len(_queries(seen)) == 1
     assert [row.who for row in page] == ["Person 000", "Person 001"]
     assert [len(row) for row in page] == [2, 2] and page.total == 3
+
+
+# A query built once, its values as parameters (`params`): the paged statement is built once
+# too, and each request's values and page numbers still decide what is shown.
+_PREFIXED = (select(Person).where(Person.name.like(bindparam("prefix")))
+             .order_by(Person.name))
+
+
+def test_a_query_built_once_pages_with_each_requests_values(db_session):
+    db_session.execute(insert(Person), [{"name": f"{letter} {n:03d}"}
+                                        for letter in "AB" for n in range(30)])
+    db_session.flush()
+    shown = []
+    for prefix, number, options in [
+            ("A%", 1, {}), ("B%", 2, {}), ("A%", 9, {}),  # past the end: the last page
+            ("B%", 2, {"count_limit": 25}), ("A%", 1, {"count_limit": 25}),
+            ("B%", 2, {"total": 31}), ("A%", 3, {"total": 12})]:
+        with count_statements(db_session.get_bind()) as seen:
+            page = paginate(db_session, _PREFIXED, number=number, per_page=10,
+                            params={"prefix": prefix}, **options)
+        assert len(_queries(seen)) == 1
+        literal_query = select(Person).where(Person.name.like(prefix)).order_by(Person.name)
+        expected = paginate(db_session, literal_query, number=number, per_page=10, **options)
+        assert [p.name for p in page] == [p.name for p in expected]
+        assert (page.number, page.total, page.more) == (expected.number, expected.total,
+                                                         expected.more)
+        shown.append((page.number, page.total, page.more, page.items[0].name))
+    assert shown == [(1, 30, False, "A 000"), (2, 30, False, "B 010"), (3, 30, False, "A 020"),
+                     (2, 25, True, "B 010"), (1, 25, True, "A 000"),
+                     (2, 31, False, "B 010"), (2, 12, False, "A 010")]
