@@ -64,38 +64,46 @@ def cards(rows: Any) -> list[MeetingCard]:
     return [MeetingCard(row) for row in rows]
 
 
-def _upcoming(body_id: int | None, now: Any) -> list[Any]:
+def _upcoming(body: bool) -> list[Any]:
+    """Public meetings that have not ended at `upcoming_now` (of the body `upcoming_body`):
+    parameters, whose values `upcoming_values` gives."""
     conditions = [Meeting.is_public.is_(True), announced(),
-                  Meeting.ends_at >= (clock.now() if now is None else now)]
-    if body_id:
-        conditions.append(Meeting.body_id == body_id)
+                  Meeting.ends_at >= bindparam("upcoming_now")]
+    if body:
+        conditions.append(Meeting.body_id == bindparam("upcoming_body"))
     return conditions
 
 
-def public_upcoming(body_id: int | None = None, now: Any = None) -> Select[Any]:
+def upcoming_values(body_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
+    return {"upcoming_now": clock.now() if now is None else now, "upcoming_body": body_id}
+
+
+@cache
+def public_upcoming(body: bool = False) -> Select[Any]:
     """Public meetings that have not ended, soonest first (cancelled ones say so): rows of
-    `MeetingCard`'s columns."""
-    return (card_select().where(*_upcoming(body_id, now))
+    `MeetingCard`'s columns. Built once per process (as the other statements here that take
+    their values as parameters)."""
+    return (card_select().where(*_upcoming(body))
             .order_by(Meeting.starts_at, Meeting.id))
 
 
-def public_upcoming_total(body_id: int | None = None, now: datetime | None = None) -> Any:
+@cache
+def public_upcoming_total(body: bool = False) -> Any:
     """How many rows `public_upcoming` has, counted from the meetings alone (the body and the
     place it joins for their names do not change the count): a scalar subquery for `paginate`."""
-    return select(func.count()).select_from(Meeting).where(*_upcoming(body_id, now)) \
+    return select(func.count()).select_from(Meeting).where(*_upcoming(body)) \
         .scalar_subquery()
 
 
 @cache
 def _next_public_statement(limit: int) -> Select[Any]:
-    """Built once per process: the moment is a parameter."""
-    return (public_upcoming(now=bindparam("upcoming_now"))
+    return (public_upcoming()
             .where(Meeting.status != MeetingStatus.CANCELLED.value).limit(limit))
 
 
 def next_public(session: Session, limit: int = 3) -> list[MeetingCard]:
     """The next public meetings that take place (for the start page)."""
-    return cards(session.execute(_next_public_statement(limit), {"upcoming_now": clock.now()}))
+    return cards(session.execute(_next_public_statement(limit), upcoming_values()))
 
 
 def bodies_with_public_meetings(session: Session) -> list[Any]:
@@ -179,46 +187,64 @@ def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:
         .where(Invitee.meeting_id == meeting.id, Person.user_id == user.id))
 
 
-def _visible_to(user: Any) -> Any:
-    """Announced meetings the user may see in the archive: public ones, and non-public ones they
-    were invited to."""
+def _visible_to(signed_in: bool) -> Any:
+    """Announced meetings the user may see in the archive: public ones, and (signed in) the
+    non-public ones they were invited to (the user's id the parameter `archive_user`)."""
     public: Any = Meeting.is_public.is_(True)
-    if getattr(user, "is_authenticated", False):
+    if signed_in:
         invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
-                   .where(Person.user_id == user.id))
+                   .where(Person.user_id == bindparam("archive_user")))
         public = or_(public, Meeting.id.in_(invited))
     return and_(public, announced())
 
 
-def _ended(now: datetime) -> tuple[Any, Any]:
+def _ended(now: Any) -> tuple[Any, Any]:
     """Meetings that ended before `now`. A meeting ends after it starts (`_check` of the
     services), so these started before `now` too: said as well, the archive walks the start
     index back from now instead of past every upcoming meeting."""
     return Meeting.ends_at < now, Meeting.starts_at < now
 
 
-def past(user: Any, body_id: int | None = None, year: int | None = None) -> Select[Any]:
-    """The archive: past meetings the user may see, latest first, with the state of their
-    minutes (rows of `MeetingCard`'s columns, then the minutes state or None)."""
+@cache
+def _past(signed_in: bool, body: bool, year: bool) -> Select[Any]:
     from .models import MeetingRecord
 
     query: Any = (card_select(MeetingRecord.minutes_status)
-             .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
-             .where(_visible_to(user), *_ended(clock.now()))
-             .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
-    if body_id:
-        query = query.where(Meeting.body_id == body_id)
+                  .outerjoin(MeetingRecord, MeetingRecord.meeting_id == Meeting.id)
+                  .where(_visible_to(signed_in), *_ended(bindparam("archive_now")))
+                  .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
+    if body:
+        query = query.where(Meeting.body_id == bindparam("archive_body"))
     if year:
-        query = query.where(Meeting.starts_at >= clock.berlin(date(year, 1, 1), 0, 0),
-                            Meeting.starts_at < clock.berlin(date(year + 1, 1, 1), 0, 0))
+        query = query.where(Meeting.starts_at >= bindparam("archive_from"),
+                            Meeting.starts_at < bindparam("archive_to"))
     return query
+
+
+def past(user: Any, body_id: int | None = None,
+         year: int | None = None) -> tuple[Select[Any], dict[str, Any]]:
+    """The archive: past meetings the user may see, latest first, with the state of their
+    minutes (rows of `MeetingCard`'s columns, then the minutes state or None); the statement
+    (built once per process) and its values."""
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    values = {"archive_now": clock.now(), "archive_user": user.id if signed_in else None,
+              "archive_body": body_id}
+    if year:
+        values.update(archive_from=clock.berlin(date(year, 1, 1), 0, 0),
+                      archive_to=clock.berlin(date(year + 1, 1, 1), 0, 0))
+    return _past(signed_in, bool(body_id), bool(year)), values
+
+
+@cache
+def _archive_years_statement() -> Any:
+    return (select(func.min(Meeting.starts_at), func.max(Meeting.starts_at))
+            .where(Meeting.is_public.is_(True), announced(), *_ended(bindparam("archive_now"))))
 
 
 def archive_years(session: Session) -> list[int]:
     """The years with past public meetings, latest first (one query)."""
-    first, last = session.execute(select(func.min(Meeting.starts_at), func.max(Meeting.starts_at))
-                                  .where(Meeting.is_public.is_(True), announced(),
-                                         *_ended(clock.now()))).one()
+    first, last = session.execute(_archive_years_statement(),
+                                  {"archive_now": clock.now()}).one()
     if first is None:
         return []
     return list(range(clock.local(last).year, clock.local(first).year - 1, -1))

@@ -13,7 +13,6 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
-from .. import clock
 from ..council.labels import SUPPORT_NEEDS
 from ..council.models import Body, SupportNeedKind
 from ..council.support import SUPPORT_CONSENT_TEXT, needs_of
@@ -45,6 +44,7 @@ from .queries import (
     personal_feed,
     public_upcoming,
     public_upcoming_total,
+    upcoming_values,
 )
 from .services import support_deadline
 
@@ -62,14 +62,16 @@ def listing():  # type: ignore[no-untyped-def]
         form.jahr.choices = [SelectChoice(0, _l("All years"))] + [
             SelectChoice(y, str(y)) for y in years]
         year = form.jahr.data if form.jahr.data in years else None
-        page = paginate(db.session, past(current_user, chosen.id if chosen else None, year),
-                        scalars=False, count_limit=COUNT_LIMIT)
+        query, values = past(current_user, chosen.id if chosen else None, year)
+        page = paginate(db.session, query, scalars=False, count_limit=COUNT_LIMIT,
+                        params=values)
         page = replace(page, items=[(MeetingCard(row), row[9]) for row in page.items])
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
-    now, body_id = clock.now(), chosen.id if chosen else None
-    page = paginate(db.session, public_upcoming(body_id, now), scalars=False,
-                    total=public_upcoming_total(body_id, now))
+    body_id = chosen.id if chosen else None
+    page = paginate(db.session, public_upcoming(body_id is not None), scalars=False,
+                    total=public_upcoming_total(body_id is not None),
+                    params=upcoming_values(body_id))
     page = replace(page, items=cards(page.items))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 
