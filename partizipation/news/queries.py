@@ -158,12 +158,16 @@ def feed_posts(session: Session, tag: str | None = None) -> list[Post]:
     return list(session.scalars(_feed_statement(bool(tag)), _filtered(tag)).unique())
 
 
+@cache
+def _by_slug_statement() -> Select[Any]:
+    return (select(Post).where(Post.slug == bindparam("news_slug"))
+            .options(joinedload(Post.author), joinedload(Post.tags), joinedload(Post.images),
+                     joinedload(Post.links)))
+
+
 def post_by_slug(session: Session, slug: str) -> Post | None:
     """The post with its author, tags, pictures and links in one statement."""
-    return session.scalars(
-        select(Post).where(Post.slug == slug)
-        .options(joinedload(Post.author), joinedload(Post.tags), joinedload(Post.images),
-                 joinedload(Post.links))).unique().first()
+    return session.scalars(_by_slug_statement(), {"news_slug": slug}).unique().first()
 
 
 def post_for_manage(session: Session, post_id: int) -> Post | None:
@@ -174,11 +178,17 @@ def post_for_manage(session: Session, post_id: int) -> Post | None:
                  selectinload(Post.events).joinedload(PostEvent.actor))).first()
 
 
-def approved_comments(session: Session, post: Post) -> Page[Any]:
-    return paginate(session, select(Comment).where(
-        Comment.post_id == post.id,
+@cache
+def _approved_comments_statement() -> Select[Any]:
+    return (select(Comment).where(
+        Comment.post_id == bindparam("news_post"),
         Comment.status.in_((CommentStatus.APPROVED.value, CommentStatus.HIDDEN.value)))
-        .options(joinedload(Comment.author)).order_by(Comment.id), per_page=25)
+        .options(joinedload(Comment.author)).order_by(Comment.id))
+
+
+def approved_comments(session: Session, post: Post) -> Page[Any]:
+    return paginate(session, _approved_comments_statement(), per_page=25,
+                    params={"news_post": post.id})
 
 
 def own_open_comments(session: Session, post: Post, user: Any) -> list[Comment]:
