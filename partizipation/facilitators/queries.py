@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from ..i18n import resolved
@@ -47,18 +47,24 @@ def last_send_back_reason(session: Session, facilitator: Facilitator) -> str:
 # ---------------------------------------------------------------- public
 
 
-def public_directory(session: Session) -> list[tuple[Municipality, int]]:
-    """Every municipality with the number of its listed facilitators (one query). Counted per
-    municipality from its facilitators (their index), each looking up its person: a join of all
-    facilitators would read every person (members, invitees) to find theirs."""
+@cache
+def _directory_statement() -> Select[Any]:
     listed = (
         select(func.count()).select_from(Facilitator)
         .join(Person, Facilitator.person_id == Person.id)
         .where(Facilitator.municipality_id == Municipality.id, _listed())
         .correlate(Municipality).scalar_subquery()
     )
-    rows = session.execute(select(Municipality, listed).order_by(Municipality.name))
-    return [(municipality, count) for municipality, count in rows]
+    return select(Municipality, listed).order_by(Municipality.name)
+
+
+def public_directory(session: Session) -> list[tuple[Municipality, int]]:
+    """Every municipality with the number of its listed facilitators (one query, built once per
+    process). Counted per municipality from its facilitators (their index), each looking up its
+    person: a join of all facilitators would read every person (members, invitees) to find
+    theirs."""
+    return [(municipality, count)
+            for municipality, count in session.execute(_directory_statement())]
 
 
 class _ListedPerson:
@@ -85,18 +91,23 @@ class ListedFacilitator:
         return resolved(EMPLOYMENT_LABELS).get(self.employment_model, self.employment_model)
 
 
-def listed_facilitators(session: Session, municipality: Municipality
-                        ) -> Page[ListedFacilitator]:
-    """One page of the municipality's listed facilitators, with what the page shows of their
-    persons (one statement: the rows and their count)."""
-    rows: Any = (
+@cache
+def _listed_statement() -> Any:
+    return (
         select(Facilitator.id, Facilitator.employment_model, Facilitator.association_name,
                Person.form_of_address, Person.name, Person.email)
         .join(Person, Facilitator.person_id == Person.id)
-        .where(Facilitator.municipality_id == municipality.id, _listed())
+        .where(Facilitator.municipality_id == bindparam("town"), _listed())
         .order_by(Person.name, Facilitator.id)
     )
-    page = paginate(session, rows, scalars=False)
+
+
+def listed_facilitators(session: Session, municipality: Municipality
+                        ) -> Page[ListedFacilitator]:
+    """One page of the municipality's listed facilitators, with what the page shows of their
+    persons (one statement, built once per process: the rows and their count)."""
+    page = paginate(session, _listed_statement(), scalars=False,
+                    params={"town": municipality.id})
     return replace(page, items=[ListedFacilitator(row) for row in page.items])
 
 
