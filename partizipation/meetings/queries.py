@@ -148,33 +148,46 @@ def officer_list(*, past: bool, terms: str = "") -> Select[Any]:
     return query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
 
 
-def _feed(session: Session, query: Select[Any]) -> list[Meeting]:
-    """The feed's meetings of `query`, earliest first: the last FEED_PAST that ended within
-    FEED_DAYS_BACK days and the next FEED_UPCOMING (two statements)."""
-    now = clock.now()
+@cache
+def _feed_statements(personal: bool) -> tuple[Select[Any], Select[Any]]:
+    """A feed's two statements, built once per process: the meetings that ended since
+    `feed_since` (latest first) and those that end after `feed_now`; of the body `feed_owner`
+    (public ones), or (`personal`) those the person `feed_owner` is invited to."""
+    if personal:
+        query = (select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
+                 .where(Invitee.person_id == bindparam("feed_owner"), announced()))
+    else:
+        query = select(Meeting).where(Meeting.body_id == bindparam("feed_owner"),
+                                      Meeting.is_public.is_(True), announced())
     query = query.options(joinedload(Meeting.place))
-    past = list(session.scalars(
-        query.where(Meeting.ends_at < now,
-                    Meeting.starts_at >= now - timedelta(days=FEED_DAYS_BACK))
-        .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(FEED_PAST)))
-    coming = list(session.scalars(
-        query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
-        .limit(FEED_UPCOMING)))
-    return past[::-1] + coming
+    now: Any = bindparam("feed_now")
+    return (query.where(Meeting.ends_at < now, Meeting.starts_at >= bindparam("feed_since"))
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(FEED_PAST),
+            query.where(Meeting.ends_at >= now).order_by(Meeting.starts_at, Meeting.id)
+            .limit(FEED_UPCOMING))
+
+
+def _feed(session: Session, personal: bool, owner: int) -> list[Meeting]:
+    """The feed's meetings, earliest first: the last FEED_PAST that ended within FEED_DAYS_BACK
+    days and the next FEED_UPCOMING (two statements)."""
+    now = clock.now()
+    values = {"feed_owner": owner, "feed_now": now,
+              "feed_since": now - timedelta(days=FEED_DAYS_BACK)}
+    ended, coming = _feed_statements(personal)
+    return (list(session.scalars(ended, values))[::-1]
+            + list(session.scalars(coming, values)))
 
 
 def body_feed(session: Session, body: Body) -> list[Meeting]:
     """Public meetings of the body for its calendar feed (two statements)."""
-    return _feed(session, select(Meeting).where(
-        Meeting.body_id == body.id, Meeting.is_public.is_(True), announced()))
+    return _feed(session, False, body.id)
 
 
 def personal_feed(session: Session, person: Person | None) -> list[Meeting]:
     """The meetings the person is invited to, for their calendar feed (two statements)."""
     if person is None:
         return []
-    return _feed(session, select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
-                 .where(Invitee.person_id == person.id, announced()))
+    return _feed(session, True, person.id)
 
 
 def my_invitee(session: Session, meeting: Meeting, user: Any) -> Invitee | None:
