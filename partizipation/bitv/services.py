@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Select, and_, bindparam, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
 from ..db import utcnow
@@ -176,8 +176,15 @@ def save_page(
     return page
 
 
+@cache
+def _statement_query() -> Select[AccessibilityStatement]:
+    return (select(AccessibilityStatement).options(joinedload(AccessibilityStatement.texts))
+            .order_by(AccessibilityStatement.id).limit(1))
+
+
 def get_statement(session: Session) -> AccessibilityStatement | None:
-    return session.scalar(select(AccessibilityStatement).order_by(AccessibilityStatement.id))
+    """The statement with its texts (one statement, built once per process)."""
+    return session.scalars(_statement_query()).unique().first()
 
 
 def ensure_statement(session: Session, *, actor: Any = None) -> AccessibilityStatement:
