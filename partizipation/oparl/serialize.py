@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
-from flask import current_app, g, has_request_context, request, url_for
+from flask import current_app, has_request_context, request, url_for
 from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -58,11 +58,21 @@ def day(value: date) -> str:
 _PROBE = 8_102_937_465
 
 
+_PATTERNS = "partizipation.oparl_patterns"
+
+
 def pattern(endpoint: str, name: str, **values: Any) -> Callable[[Any], str]:
     """The URL of `endpoint` for any value of its part `name` (the other parts fixed): url_for
-    once per request, then string formatting (the same URL, a fraction of the time)."""
+    once per app and address the site was reached at (all a link depends on), then string
+    formatting (the same URL, a fraction of the time)."""
     key = (endpoint, name, *sorted(values.items()))
-    known: dict[Any, Callable[[Any], str]] = g.setdefault("oparl_patterns", {})
+    tables = current_app.extensions.setdefault(_PATTERNS, {})
+    root = request.url_root
+    known: dict[Any, Callable[[Any], str]] | None = tables.get(root)
+    if known is None:
+        if len(tables) >= 100:  # the address comes from the request: keep a few
+            tables.clear()
+        known = tables[root] = {}
     found = known.get(key)
     if found is None:
         probe = str(_PROBE)
@@ -110,10 +120,17 @@ def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
     return found
 
 
+_GERMAN: dict[int, dict[Any, str]] = {}
+
+
 def _german(labels: dict[Any, Any]) -> dict[Any, str]:
-    """The labels of a table in German (once per batch: switching the locale costs)."""
-    with force_locale("de"):
-        return {key: str(label) for key, label in labels.items()}
+    """The labels of a table (a module's constant) in German, translated once per process
+    (switching the locale costs more than the rest of a small page; see i18n.resolved)."""
+    found = _GERMAN.get(id(labels))
+    if found is None:
+        with force_locale("de"):
+            found = _GERMAN[id(labels)] = {key: str(label) for key, label in labels.items()}
+    return found
 
 
 def _label(labels: dict[Any, str], value: Any) -> str:
@@ -364,8 +381,9 @@ def _results_provider() -> Any:
 
 
 def agenda_items(session: Session, rows: list[Any],
-                 documents: tuple[list[Any], dict[int, list[int]]] | None = None
-                 ) -> list[dict[str, Any]]:
+                 documents: tuple[list[Any], dict[int, list[int]]] | None = None,
+                 meeting_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Agenda items (`rows`: all public items of `meeting_ids`, when given)."""
     ids = _ids(rows)
     if omit_internal():
         documents = ([], {})
@@ -376,7 +394,8 @@ def agenda_items(session: Session, rows: list[Any],
     for document in document_rows:
         if document.agenda_item_id is not None and document.alternative_of_id is None:
             attached[document.agenda_item_id].append(file(document))
-    results = hooks.agenda_item_results(session, ids, _results_provider())
+    results = hooks.agenda_item_results(session, ids, _results_provider(),
+                                        meeting_ids=meeting_ids)
     link, meeting = _links("agendaItem"), _links("meeting")
     web = pattern("meetings.detail", "meeting_id")
     type_ = SCHEMA + "AgendaItem"
@@ -413,7 +432,8 @@ def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
         documents = _meeting_files(session, "meeting_id", ids)
         item_rows = queries.public_rows(session, queries.AGENDA_ITEM, "meeting_id", ids,
                                         order=("meeting_id", "position"))
-    for row, data in zip(item_rows, agenda_items(session, item_rows, documents), strict=True):
+    for row, data in zip(item_rows, agenda_items(session, item_rows, documents, ids),
+                         strict=True):
         items[row.meeting_id].append(data)
     auxiliary: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
