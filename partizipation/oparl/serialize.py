@@ -50,6 +50,17 @@ def moment(value: datetime) -> str:
     return clock.local(value).isoformat(timespec="seconds")
 
 
+@lru_cache(maxsize=16384)
+def moment_of_seconds(seconds: int) -> str:
+    """`moment` of a moment read as whole seconds since 1970 (queries.SECONDS)."""
+    return datetime.fromtimestamp(seconds, clock.BERLIN).isoformat(timespec="seconds")
+
+
+def _moments(rows: list[Any]) -> Callable[[Any], str]:
+    """How the moments of these rows are written: read as seconds (queries.SECONDS) or not."""
+    return moment_of_seconds if rows and type(rows[0].created) is int else moment
+
+
 def day(value: date) -> str:
     return value.isoformat()
 
@@ -149,14 +160,15 @@ class _Memberships:
 
     type = SCHEMA + "Membership"
 
-    def __init__(self) -> None:
+    def __init__(self, moments: Callable[[Any], str] = moment) -> None:
+        self.moment = moments
         self.roles = _german(ROLES)
         self.link = _links("membership")
         self.person = _links("person")
         self.organization = _links("organization")
 
     def __call__(self, row: Any) -> dict[str, Any]:
-        role = row.role
+        role, moment = row.role, self.moment
         found = {"id": self.link(row.id), "type": self.type, "created": moment(row.created),
                  "modified": moment(row.modified),
                  "person": self.person(row.person_id),
@@ -243,9 +255,10 @@ def omit_internal() -> bool:
 
 def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     mine: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    membership = _Memberships()
-    for row in [] if omit_internal() else queries.public_rows(
-            session, queries.MEMBERSHIP, "person_id", _ids(rows)):
+    membership_rows = [] if omit_internal() else queries.public_rows(
+        session, queries.MEMBERSHIP, "person_id", _ids(rows))
+    membership = _Memberships(_moments(membership_rows))
+    for row in membership_rows:
         mine[row.person_id].append(membership(row))
     link, body, type_ = _links("person"), body_url(), SCHEMA + "Person"
     found = []
@@ -398,26 +411,24 @@ def agenda_items(session: Session, rows: list[Any],
                                         meeting_ids=meeting_ids)
     link, meeting = _links("agendaItem"), _links("meeting")
     web = pattern("meetings.detail", "meeting_id")
-    type_ = SCHEMA + "AgendaItem"
+    type_, moment = SCHEMA + "AgendaItem", _moments(rows)
     # A meeting's links, made once for all its items (a page holds a few meetings' items).
-    meeting_links: dict[int, tuple[str, str]] = {}
-    found = []
-    for row in rows:
-        meeting_id = row.meeting_id
-        links = meeting_links.get(meeting_id)
-        if links is None:
-            links = meeting_links[meeting_id] = (meeting(meeting_id), web(meeting_id))
-        item = {"id": link(row.id), "type": type_, "created": moment(row.created),
-                "modified": moment(row.modified), "meeting": links[0],
-                "number": str(row.position), "order": row.position, "name": row.title,
-                "public": True, "web": links[1]}
-        result = results.get(row.id)
-        if result:
-            item.update(result)
-        files = attached.get(row.id)
-        if files:
-            item["auxiliaryFile"] = files
-        found.append(item)
+    of_rows = list({row.meeting_id: None for row in rows})
+    meeting_urls = {m: meeting(m) for m in of_rows}
+    web_urls = {m: web(m) for m in of_rows}
+    found = [{"id": link(row.id), "type": type_, "created": moment(row.created),
+              "modified": moment(row.modified), "meeting": meeting_urls[row.meeting_id],
+              "number": str(row.position), "order": row.position, "name": row.title,
+              "public": True, "web": web_urls[row.meeting_id]} for row in rows]
+    if results or attached:
+        # Few items have a decision or documents: the others are not looked up.
+        for row, item in zip(rows, found, strict=True):
+            result = results.get(row.id)
+            if result:
+                item.update(result)
+            files = attached.get(row.id)
+            if files:
+                item["auxiliaryFile"] = files
     return found
 
 
