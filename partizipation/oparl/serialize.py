@@ -11,7 +11,7 @@ and anything else personal are never read here.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -403,10 +403,11 @@ def agenda_items(session: Session, rows: list[Any],
     documents = documents or _meeting_files(session, "agenda_item_id", ids)
     attached: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    file = _Files(derivatives)
-    for document in document_rows:
-        if document.agenda_item_id is not None and document.alternative_of_id is None:
-            attached[document.agenda_item_id].append(file(document))
+    if document_rows:  # its patterns only when there are documents
+        file = _Files(derivatives)
+        for document in document_rows:
+            if document.agenda_item_id is not None and document.alternative_of_id is None:
+                attached[document.agenda_item_id].append(file(document))
     results = hooks.agenda_item_results(session, ids, _results_provider(),
                                         meeting_ids=meeting_ids)
     link, meeting = _links("agendaItem"), _links("meeting")
@@ -435,7 +436,7 @@ def agenda_items(session: Session, rows: list[Any],
 def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     """Meetings from rows that carry their place (queries.PLACE) with them."""
     ids = _ids(rows)
-    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    items: dict[int, list[dict[str, Any]]] = {}
     if omit_internal():
         documents: tuple[list[Any], dict[int, list[int]]] = ([], {})
         item_rows: list[Any] = []
@@ -443,15 +444,19 @@ def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
         documents = _meeting_files(session, "meeting_id", ids)
         item_rows = queries.public_rows(session, queries.AGENDA_ITEM, "meeting_id", ids,
                                         order=("meeting_id", "position"))
-    for row, data in zip(item_rows, agenda_items(session, item_rows, documents, ids),
-                         strict=True):
-        items[row.meeting_id].append(data)
+    data = agenda_items(session, item_rows, documents, ids)
+    # The items come ordered by meeting: each meeting's are the next `count` of them.
+    start = 0
+    for meeting_id, count in Counter([row.meeting_id for row in item_rows]).items():
+        items[meeting_id] = data[start:start + count]
+        start += count
     auxiliary: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    file = _Files(derivatives)
-    for document in document_rows:
-        if document.agenda_item_id is None and document.alternative_of_id is None:
-            auxiliary[document.meeting_id].append(file(document))
+    if document_rows:
+        file = _Files(derivatives)
+        for document in document_rows:
+            if document.agenda_item_id is None and document.alternative_of_id is None:
+                auxiliary[document.meeting_id].append(file(document))
     location = _Locations()
     # A place's Location, made once for all its meetings on the page (the same object).
     places: dict[int, dict[str, Any]] = {}
