@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BigInteger,
@@ -380,16 +380,16 @@ class Filters:
         return {name: value for name, value in vars(self).items() if value is not None}
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """A removed object's entry, from its tombstone. A list's entries are otherwise the rows
+    page() and one() read, with the same names (and, of a public one, its FIELDS)."""
+
     id: int
-    deleted: bool
+    public: int  # 0: answers as deleted
     created: datetime
     modified: datetime
     # An agenda item's place (the schema requires it even of a deleted one).
     order: int | None = None
-    # The public object's columns (FIELDS), read with the entry; None when it is deleted.
-    row: Any = None
 
 
 def _order(kind: Kind) -> Any:
@@ -548,15 +548,11 @@ def execute(session: Session, statement: Any, params: dict[str, Any]) -> list[An
     return list(map(_shape(tuple(result.keys())), result.all()))
 
 
-def _entry(row: Any) -> Entry:
-    return Entry(row.id, not row.public, row.created, row.modified, row.order,
-                 row if row.public else None)
-
-
 def page(session: Session, kind: Kind, filters: Filters, *, number: int, size: int,
-         scope: tuple[str, int] | None = None) -> tuple[int, list[Entry]]:
+         scope: tuple[str, int] | None = None) -> tuple[int, list[Any]]:
     """The total and one page of the kind's entries (in `scope`: a column's name and value;
-    Hidden when the object it names is not public) with their public objects, in one
+    Hidden when the object it names is not public) with their public objects (rows with
+    `id`, `public`, `created`, `modified`, `order` and, when public, the FIELDS), in one
     statement: the count outer-joined to the page (so that a page past the end still carries
     the total), the objects to the public entries."""
     given = filters.given()
@@ -569,7 +565,7 @@ def page(session: Session, kind: Kind, filters: Filters, *, number: int, size: i
     if scope and not rows[0].oparl_in_scope:
         raise Hidden(scope)
     total = rows[0].oparl_total if rows else 0
-    return int(total or 0), [_entry(row) for row in rows if row.id is not None]
+    return int(total or 0), [row for row in rows if row.id is not None]
 
 
 @cache
@@ -586,7 +582,7 @@ def _tombstone_statement() -> Any:
         Tombstone.kind == bindparam("oparl_kind"), Tombstone.object_id == bindparam("oparl_id"))
 
 
-def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
+def one(session: Session, kind: Kind, object_id: int) -> Any:
     """The entry of one object with its columns: public, deleted, or None (unknown: 404)."""
     found = execute(session, _one_statement(kind.name), {"oparl_id": object_id})
     row = found[0] if found else None
@@ -594,8 +590,8 @@ def one(session: Session, kind: Kind, object_id: int) -> Entry | None:
         stone = session.execute(_tombstone_statement(),
                                 {"oparl_kind": kind.name, "oparl_id": object_id}).first()
         if stone is not None:
-            return Entry(object_id, True, stone.created_at, stone.deleted_at, stone.order)
-    return _entry(row) if row else None
+            return Entry(object_id, 0, stone.created_at, stone.deleted_at, stone.order)
+    return row
 
 
 # The embedded kinds whose `created` and `modified` serialize.py only writes out: on PostgreSQL

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from flask import current_app, has_request_context, request, url_for
@@ -30,7 +31,7 @@ from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import Document, MeetingStatus
 from ..uploads import TYPES
 from . import hooks, queries
-from .queries import Entry, Kind
+from .queries import Kind
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 BODY_ID = 1  # the one Body: the district
@@ -120,7 +121,7 @@ def _links(kind: str) -> Callable[[Any], str]:
     return pattern("oparl.thing", "object_id", kind=kind)
 
 
-def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
+def stub(kind: Kind, entry: Any) -> dict[str, Any]:
     """A deleted object: only what OParl needs to know it is gone (spec 2.8), and what the
     schema requires of it (an agenda item's order; a file's access URL, which answers 410)."""
     found = {**_base(kind.type, entry, _links(kind.name)), "deleted": True}
@@ -496,13 +497,17 @@ SERIALIZERS: dict[str, Callable[[Session, list[Any]], list[dict[str, Any]]]] = {
 }
 
 
-def objects(session: Session, kind: Kind, entries: list[Entry]) -> list[dict[str, Any]]:
-    """The objects of `entries` (read with their columns, queries.page and queries.one), in
-    their order: public ones in full, the others as deleted."""
-    rows = sorted((e.row for e in entries if e.row is not None), key=lambda row: row.id)
+def objects(session: Session, kind: Kind, entries: list[Any]) -> list[dict[str, Any]]:
+    """The objects of `entries` (rows read with their columns by queries.page and queries.one,
+    or a tombstone's queries.Entry), in their order: public ones in full, the others as
+    deleted."""
+    if all(e.public for e in entries):
+        # Every serializer answers in the order of its rows.
+        return SERIALIZERS[kind.name](session, entries) if entries else []
+    rows = sorted((e for e in entries if e.public), key=attrgetter("id"))
     full = dict(zip((row.id for row in rows), SERIALIZERS[kind.name](session, rows),
                     strict=True)) if rows else {}
-    return [full[e.id] if e.id in full else stub(kind, e) for e in entries]
+    return [full[e.id] if e.public else stub(kind, e) for e in entries]
 
 
 # --- system and body ---------------------------------------------------------------------------
