@@ -490,14 +490,18 @@ def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) 
 
 @cache
 def _page_statement(name: str, deleted: bool, filters: tuple[str, ...],
-                    scope: str | None) -> Select[Any]:
+                    scope: str | None, dialect: str) -> Select[Any]:
     kind = KINDS[name]
     if not deleted and not any(given.startswith("modified") for given in filters):
         counted, shown_query = _shown_only_public(kind, scope, filters)
         shown = shown_query.cte("oparl_shown") if kind is MEETING else shown_query.subquery()
+        # A page of public objects only (no deleted ones to write out): see SECONDS.
+        seconds = dialect == "postgresql" and name in SECONDS
         query = select(counted.c.oparl_total, counted.c.oparl_in_scope,
-                       *(shown.c[c] for c in ("id", "public", "created", "modified", "order")),
-                       *(shown.c[field] for field in FIELDS[name]))
+                       *(shown.c[c] for c in ("id", "public")),
+                       *((_seconds(shown.c[c], c) for c in ("created", "modified")) if seconds
+                         else (shown.c[c] for c in ("created", "modified"))),
+                       shown.c.order, *(shown.c[field] for field in FIELDS[name]))
         joined = counted.outerjoin(shown, true())
         if kind is MEETING:
             places = _places_of(shown)
@@ -557,7 +561,7 @@ def page(session: Session, kind: Kind, filters: Filters, *, number: int, size: i
     the total), the objects to the public entries."""
     given = filters.given()
     statement = _page_statement(kind.name, filters.with_deleted, tuple(given),
-                                scope[0] if scope else None)
+                                scope[0] if scope else None, dialect_name(session))
     params: dict[str, Any] = {**given, "oparl_limit": size, "oparl_offset": (number - 1) * size}
     if scope:
         params["oparl_scope"] = scope[1]
@@ -594,10 +598,11 @@ def one(session: Session, kind: Kind, object_id: int) -> Any:
     return row
 
 
-# The embedded kinds whose `created` and `modified` serialize.py only writes out: on PostgreSQL
-# read as whole seconds since 1970 (serialize.moment_of_seconds), not as timestamps (a meeting
-# page's 400 agenda items: decoding 800 timestamps with their zone cost the worker ~0.3 ms).
-SECONDS = frozenset({"agendaItem", "membership"})
+# The kinds whose `created` and `modified` serialize.py only writes out: on PostgreSQL read as
+# whole seconds since 1970 (serialize.moment_of_seconds) when embedded or on a page without
+# deleted objects, not as timestamps (a meeting page's 400 agenda items: decoding 800
+# timestamps with their zone cost the worker ~0.3 ms).
+SECONDS = frozenset({"agendaItem", "membership", "person"})
 
 
 def _seconds(moment: Any, name: str) -> Any:

@@ -182,7 +182,7 @@ class _Memberships:
 
 
 def memberships(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    membership = _Memberships()
+    membership = _Memberships(_moments(rows))
     return [membership(row) for row in rows]
 
 
@@ -262,6 +262,7 @@ def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     for row in membership_rows:
         mine[row.person_id].append(membership(row))
     link, body, type_ = _links("person"), body_url(), SCHEMA + "Person"
+    moment = _moments(rows)
     found = []
     for person in rows:
         item = {"id": link(person.id), "type": type_, "created": moment(person.created),
