@@ -11,13 +11,14 @@ and anything else personal are never read here.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
-from flask import current_app, g, has_request_context, request, url_for
+from flask import current_app, has_request_context, request, url_for
 from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,12 +26,12 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..council.labels import BODY_KINDS, ROLES
 from ..council.models import Body, Membership, Term
-from ..db import any_of, dialect_name
+from ..db import dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import Document, MeetingStatus
 from ..uploads import TYPES
 from . import hooks, queries
-from .queries import Entry, Kind
+from .queries import Kind
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 BODY_ID = 1  # the one Body: the district
@@ -50,6 +51,17 @@ def moment(value: datetime) -> str:
     return clock.local(value).isoformat(timespec="seconds")
 
 
+@lru_cache(maxsize=16384)
+def moment_of_seconds(seconds: int) -> str:
+    """`moment` of a moment read as whole seconds since 1970 (queries.SECONDS)."""
+    return datetime.fromtimestamp(seconds, clock.BERLIN).isoformat(timespec="seconds")
+
+
+def _moments(rows: list[Any]) -> Callable[[Any], str]:
+    """How the moments of these rows are written: read as seconds (queries.SECONDS) or not."""
+    return moment_of_seconds if rows and type(rows[0].created) is int else moment
+
+
 def day(value: date) -> str:
     return value.isoformat()
 
@@ -58,11 +70,21 @@ def day(value: date) -> str:
 _PROBE = 8_102_937_465
 
 
+_PATTERNS = "partizipation.oparl_patterns"
+
+
 def pattern(endpoint: str, name: str, **values: Any) -> Callable[[Any], str]:
     """The URL of `endpoint` for any value of its part `name` (the other parts fixed): url_for
-    once per request, then string formatting (the same URL, a fraction of the time)."""
+    once per app and address the site was reached at (all a link depends on), then string
+    formatting (the same URL, a fraction of the time)."""
     key = (endpoint, name, *sorted(values.items()))
-    known: dict[Any, Callable[[Any], str]] = g.setdefault("oparl_patterns", {})
+    tables = current_app.extensions.setdefault(_PATTERNS, {})
+    root = request.url_root
+    known: dict[Any, Callable[[Any], str]] | None = tables.get(root)
+    if known is None:
+        if len(tables) >= 100:  # the address comes from the request: keep a few
+            tables.clear()
+        known = tables[root] = {}
     found = known.get(key)
     if found is None:
         probe = str(_PROBE)
@@ -99,7 +121,7 @@ def _links(kind: str) -> Callable[[Any], str]:
     return pattern("oparl.thing", "object_id", kind=kind)
 
 
-def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
+def stub(kind: Kind, entry: Any) -> dict[str, Any]:
     """A deleted object: only what OParl needs to know it is gone (spec 2.8), and what the
     schema requires of it (an agenda item's order; a file's access URL, which answers 410)."""
     found = {**_base(kind.type, entry, _links(kind.name)), "deleted": True}
@@ -110,10 +132,17 @@ def stub(kind: Kind, entry: Entry) -> dict[str, Any]:
     return found
 
 
+_GERMAN: dict[int, dict[Any, str]] = {}
+
+
 def _german(labels: dict[Any, Any]) -> dict[Any, str]:
-    """The labels of a table in German (once per batch: switching the locale costs)."""
-    with force_locale("de"):
-        return {key: str(label) for key, label in labels.items()}
+    """The labels of a table (a module's constant) in German, translated once per process
+    (switching the locale costs more than the rest of a small page; see i18n.resolved)."""
+    found = _GERMAN.get(id(labels))
+    if found is None:
+        with force_locale("de"):
+            found = _GERMAN[id(labels)] = {key: str(label) for key, label in labels.items()}
+    return found
 
 
 def _label(labels: dict[Any, str], value: Any) -> str:
@@ -132,14 +161,15 @@ class _Memberships:
 
     type = SCHEMA + "Membership"
 
-    def __init__(self) -> None:
+    def __init__(self, moments: Callable[[Any], str] = moment) -> None:
+        self.moment = moments
         self.roles = _german(ROLES)
         self.link = _links("membership")
         self.person = _links("person")
         self.organization = _links("organization")
 
     def __call__(self, row: Any) -> dict[str, Any]:
-        role = row.role
+        role, moment = row.role, self.moment
         found = {"id": self.link(row.id), "type": self.type, "created": moment(row.created),
                  "modified": moment(row.modified),
                  "person": self.person(row.person_id),
@@ -152,14 +182,14 @@ class _Memberships:
 
 
 def memberships(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
-    membership = _Memberships()
+    membership = _Memberships(_moments(rows))
     return [membership(row) for row in rows]
 
 
 @cache
 def _members_statement(dialect: str) -> Any:
     return (select(Membership.id, Membership.body_id)
-            .where(any_of(Membership.body_id, "oparl_ids", dialect),
+            .where(queries.any_id(Membership.body_id, "oparl_ids", dialect),
                    queries.membership_public())
             .order_by(Membership.id))
 
@@ -167,7 +197,7 @@ def _members_statement(dialect: str) -> Any:
 @cache
 def _starts_statement(dialect: str) -> Any:
     return (select(Term.body_id, func.min(Term.starts_on))
-            .where(any_of(Term.body_id, "oparl_ids", dialect))
+            .where(queries.any_id(Term.body_id, "oparl_ids", dialect))
             .group_by(Term.body_id))
 
 
@@ -202,7 +232,7 @@ def organizations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 
 @cache
 def _names_statement(dialect: str) -> Any:
-    return select(Body.id, Body.name).where(any_of(Body.id, "oparl_ids", dialect))
+    return select(Body.id, Body.name).where(queries.any_id(Body.id, "oparl_ids", dialect))
 
 
 def terms(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
@@ -226,11 +256,13 @@ def omit_internal() -> bool:
 
 def persons(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     mine: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    membership = _Memberships()
-    for row in [] if omit_internal() else queries.public_rows(
-            session, queries.MEMBERSHIP, "person_id", _ids(rows)):
+    membership_rows = [] if omit_internal() else queries.public_rows(
+        session, queries.MEMBERSHIP, "person_id", _ids(rows))
+    membership = _Memberships(_moments(membership_rows))
+    for row in membership_rows:
         mine[row.person_id].append(membership(row))
     link, body, type_ = _links("person"), body_url(), SCHEMA + "Person"
+    moment = _moments(rows)
     found = []
     for person in rows:
         item = {"id": link(person.id), "type": type_, "created": moment(person.created),
@@ -340,7 +372,7 @@ def _derivatives(pairs: Any) -> dict[int, list[int]]:
 @cache
 def _derivatives_statement(dialect: str) -> Any:
     return (select(Document.id, Document.alternative_of_id)
-            .where(any_of(Document.alternative_of_id, "oparl_ids", dialect),
+            .where(queries.any_id(Document.alternative_of_id, "oparl_ids", dialect),
                    queries.document_public())
             .order_by(Document.id))
 
@@ -364,48 +396,49 @@ def _results_provider() -> Any:
 
 
 def agenda_items(session: Session, rows: list[Any],
-                 documents: tuple[list[Any], dict[int, list[int]]] | None = None
-                 ) -> list[dict[str, Any]]:
+                 documents: tuple[list[Any], dict[int, list[int]]] | None = None,
+                 meeting_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Agenda items (`rows`: all public items of `meeting_ids`, when given)."""
     ids = _ids(rows)
     if omit_internal():
         documents = ([], {})
     documents = documents or _meeting_files(session, "agenda_item_id", ids)
     attached: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    file = _Files(derivatives)
-    for document in document_rows:
-        if document.agenda_item_id is not None and document.alternative_of_id is None:
-            attached[document.agenda_item_id].append(file(document))
-    results = hooks.agenda_item_results(session, ids, _results_provider())
+    if document_rows:  # its patterns only when there are documents
+        file = _Files(derivatives)
+        for document in document_rows:
+            if document.agenda_item_id is not None and document.alternative_of_id is None:
+                attached[document.agenda_item_id].append(file(document))
+    results = hooks.agenda_item_results(session, ids, _results_provider(),
+                                        meeting_ids=meeting_ids)
     link, meeting = _links("agendaItem"), _links("meeting")
     web = pattern("meetings.detail", "meeting_id")
-    type_ = SCHEMA + "AgendaItem"
+    type_, moment = SCHEMA + "AgendaItem", _moments(rows)
     # A meeting's links, made once for all its items (a page holds a few meetings' items).
-    meeting_links: dict[int, tuple[str, str]] = {}
-    found = []
-    for row in rows:
-        meeting_id = row.meeting_id
-        links = meeting_links.get(meeting_id)
-        if links is None:
-            links = meeting_links[meeting_id] = (meeting(meeting_id), web(meeting_id))
-        item = {"id": link(row.id), "type": type_, "created": moment(row.created),
-                "modified": moment(row.modified), "meeting": links[0],
-                "number": str(row.position), "order": row.position, "name": row.title,
-                "public": True, "web": links[1]}
-        result = results.get(row.id)
-        if result:
-            item.update(result)
-        files = attached.get(row.id)
-        if files:
-            item["auxiliaryFile"] = files
-        found.append(item)
+    of_rows = list({row.meeting_id: None for row in rows})
+    meeting_urls = {m: meeting(m) for m in of_rows}
+    web_urls = {m: web(m) for m in of_rows}
+    found = [{"id": link(row.id), "type": type_, "created": moment(row.created),
+              "modified": moment(row.modified), "meeting": meeting_urls[row.meeting_id],
+              "number": str(row.position), "order": row.position, "name": row.title,
+              "public": True, "web": web_urls[row.meeting_id]} for row in rows]
+    if results or attached:
+        # Few items have a decision or documents: the others are not looked up.
+        for row, item in zip(rows, found, strict=True):
+            result = results.get(row.id)
+            if result:
+                item.update(result)
+            files = attached.get(row.id)
+            if files:
+                item["auxiliaryFile"] = files
     return found
 
 
 def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     """Meetings from rows that carry their place (queries.PLACE) with them."""
     ids = _ids(rows)
-    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    items: dict[int, list[dict[str, Any]]] = {}
     if omit_internal():
         documents: tuple[list[Any], dict[int, list[int]]] = ([], {})
         item_rows: list[Any] = []
@@ -413,14 +446,19 @@ def meetings(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
         documents = _meeting_files(session, "meeting_id", ids)
         item_rows = queries.public_rows(session, queries.AGENDA_ITEM, "meeting_id", ids,
                                         order=("meeting_id", "position"))
-    for row, data in zip(item_rows, agenda_items(session, item_rows, documents), strict=True):
-        items[row.meeting_id].append(data)
+    data = agenda_items(session, item_rows, documents, ids)
+    # The items come ordered by meeting: each meeting's are the next `count` of them.
+    start = 0
+    for meeting_id, count in Counter([row.meeting_id for row in item_rows]).items():
+        items[meeting_id] = data[start:start + count]
+        start += count
     auxiliary: dict[int, list[dict[str, Any]]] = defaultdict(list)
     document_rows, derivatives = documents
-    file = _Files(derivatives)
-    for document in document_rows:
-        if document.agenda_item_id is None and document.alternative_of_id is None:
-            auxiliary[document.meeting_id].append(file(document))
+    if document_rows:
+        file = _Files(derivatives)
+        for document in document_rows:
+            if document.agenda_item_id is None and document.alternative_of_id is None:
+                auxiliary[document.meeting_id].append(file(document))
     location = _Locations()
     # A place's Location, made once for all its meetings on the page (the same object).
     places: dict[int, dict[str, Any]] = {}
@@ -460,13 +498,17 @@ SERIALIZERS: dict[str, Callable[[Session, list[Any]], list[dict[str, Any]]]] = {
 }
 
 
-def objects(session: Session, kind: Kind, entries: list[Entry]) -> list[dict[str, Any]]:
-    """The objects of `entries` (read with their columns, queries.page and queries.one), in
-    their order: public ones in full, the others as deleted."""
-    rows = sorted((e.row for e in entries if e.row is not None), key=lambda row: row.id)
+def objects(session: Session, kind: Kind, entries: list[Any]) -> list[dict[str, Any]]:
+    """The objects of `entries` (rows read with their columns by queries.page and queries.one,
+    or a tombstone's queries.Entry), in their order: public ones in full, the others as
+    deleted."""
+    if all(e.public for e in entries):
+        # Every serializer answers in the order of its rows.
+        return SERIALIZERS[kind.name](session, entries) if entries else []
+    rows = sorted((e for e in entries if e.public), key=attrgetter("id"))
     full = dict(zip((row.id for row in rows), SERIALIZERS[kind.name](session, rows),
                     strict=True)) if rows else {}
-    return [full[e.id] if e.id in full else stub(kind, e) for e in entries]
+    return [full[e.id] if e.public else stub(kind, e) for e in entries]
 
 
 # --- system and body ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from werkzeug.exceptions import HTTPException, NotFound
 
 from ..db import db
+from ..templating import url_for_in_loop
 from . import queries, serialize
 from .queries import Filters, Kind
 
@@ -123,10 +124,11 @@ def _list(kind: Kind | None, endpoint: str, scope: tuple[str, int] | None = None
     kept = {name: request.args[name] for name in (*FILTERS, "limit", "omit_internal")
             if name in request.args}
 
+    base = url_for_in_loop(endpoint, _external=True, **values)
+
     def link(page_number: int) -> str:
         params = dict(sorted({**kept, **({"page": str(page_number)} if page_number > 1
                                          else {})}.items()))
-        base = url_for(endpoint, _external=True, **values)
         return f"{base}?{urlencode(params)}" if params else base
 
     links = {"first": link(1), "self": link(number), "last": link(pages)}
