@@ -12,9 +12,8 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db import dialect_name
+from ..db import any_of, dialect_name
 from ..meetings.models import AgendaItem, Meeting
-from ..oparl.queries import any_id
 from .labels import KINDS, RESULTS, STATUSES
 from .models import Decision, Result
 from .queries import public_condition
@@ -22,8 +21,8 @@ from .queries import public_condition
 
 @cache
 def _statement(dialect: str, by_meeting: bool = False) -> Any:
-    which = (any_id(AgendaItem.meeting_id, "meeting_ids", dialect) if by_meeting
-             else any_id(Decision.agenda_item_id, "item_ids", dialect))
+    which = (any_of(AgendaItem.meeting_id, "meeting_ids", dialect) if by_meeting
+             else any_of(Decision.agenda_item_id, "item_ids", dialect))
     return (select(Decision.agenda_item_id, Decision.kind, Decision.result, Decision.votes_yes,
                    Decision.votes_no, Decision.votes_abstain, Decision.status, Decision.text)
             .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)

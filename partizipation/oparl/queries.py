@@ -35,9 +35,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
-    String,
     and_,
-    any_,
     bindparam,
     case,
     cast,
@@ -53,14 +51,12 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import GenericFunction
-from sqlalchemy.types import TypeDecorator
 
 from ..council.models import Body, Membership, Term
-from ..db import UTCDateTime, dialect_name
+from ..db import UTCDateTime, any_of, dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import AgendaItem, Document, Meeting, MeetingEvent, MeetingStatus, Place
 from ..people.models import Person
@@ -92,26 +88,6 @@ def _latest(own: Any, *others: Any) -> ColumnElement[datetime]:
 def _max(column: Any, *where: Any) -> Any:
     return select(func.max(column)).where(*where).correlate_except(column.class_) \
         .scalar_subquery()
-
-
-class _IdArray(TypeDecorator[list[int]]):
-    """Ids sent as one PostgreSQL array literal ('{1,2,3}'), a string: psycopg adapts a list
-    parameter item by item in Python (about 3 µs an id, a millisecond for a meeting page's
-    agenda), a string at once."""
-
-    impl = String
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Any) -> str:
-        return "{" + ",".join(map(str, map(int, value))) + "}"
-
-
-def any_id(column: Any, name: str, dialect: str) -> ColumnElement[bool]:
-    """`column` is one of the ids given as the parameter `name` (a list): on PostgreSQL one
-    string cast to an array (`= ANY(CAST(:name AS INTEGER[]))`), elsewhere an expanding IN."""
-    if dialect == "postgresql":
-        return column == any_(cast(bindparam(name, type_=_IdArray()), ARRAY(Integer)))
-    return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
 
 
 # --- publicity ---------------------------------------------------------------------------------
@@ -617,7 +593,7 @@ def _rows_statement(name: str, column: str | None, order: tuple[str, ...],
     query = select(kind.id.label("id"), read(kind.created, "created"), *_fields(kind),
                    read(kind.modified(), "modified")).where(kind.public())
     if column is not None:
-        query = query.where(any_id(getattr(kind.model, column), "oparl_ids", dialect))
+        query = query.where(any_of(getattr(kind.model, column), "oparl_ids", dialect))
     return query.order_by(*(getattr(kind.model, by) for by in order))
 
 

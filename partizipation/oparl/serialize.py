@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..council.labels import BODY_KINDS, ROLES
 from ..council.models import Body, Membership, Term
-from ..db import dialect_name
+from ..db import any_of, dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import Document, MeetingStatus
 from ..uploads import TYPES
@@ -189,7 +189,7 @@ def memberships(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 @cache
 def _members_statement(dialect: str) -> Any:
     return (select(Membership.id, Membership.body_id)
-            .where(queries.any_id(Membership.body_id, "oparl_ids", dialect),
+            .where(any_of(Membership.body_id, "oparl_ids", dialect),
                    queries.membership_public())
             .order_by(Membership.id))
 
@@ -197,7 +197,7 @@ def _members_statement(dialect: str) -> Any:
 @cache
 def _starts_statement(dialect: str) -> Any:
     return (select(Term.body_id, func.min(Term.starts_on))
-            .where(queries.any_id(Term.body_id, "oparl_ids", dialect))
+            .where(any_of(Term.body_id, "oparl_ids", dialect))
             .group_by(Term.body_id))
 
 
@@ -232,7 +232,7 @@ def organizations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
 
 @cache
 def _names_statement(dialect: str) -> Any:
-    return select(Body.id, Body.name).where(queries.any_id(Body.id, "oparl_ids", dialect))
+    return select(Body.id, Body.name).where(any_of(Body.id, "oparl_ids", dialect))
 
 
 def terms(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
@@ -372,7 +372,7 @@ def _derivatives(pairs: Any) -> dict[int, list[int]]:
 @cache
 def _derivatives_statement(dialect: str) -> Any:
     return (select(Document.id, Document.alternative_of_id)
-            .where(queries.any_id(Document.alternative_of_id, "oparl_ids", dialect),
+            .where(any_of(Document.alternative_of_id, "oparl_ids", dialect),
                    queries.document_public())
             .order_by(Document.id))
 
