@@ -4,6 +4,7 @@ agreements, parties and documents."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from flask import g, has_request_context
@@ -12,7 +13,13 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..municipalities.models import Municipality
 from ..paging import Page, paginate
-from .models import Agreement, AgreementKind, AgreementParty, AgreementStatus
+from .models import (
+    Agreement,
+    AgreementDocument,
+    AgreementKind,
+    AgreementParty,
+    AgreementStatus,
+)
 
 _ORDER = {AgreementStatus.IN_FORCE.value: 0, AgreementStatus.NEGOTIATING.value: 1,
           AgreementStatus.DRAFT.value: 2, AgreementStatus.ENDED.value: 3}
@@ -51,23 +58,42 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
     return _keep(_latest((m, a) for m, a in rows if m is not None))
 
 
-def municipalities_with_agreements(session: Session) -> list[tuple[Municipality, Agreement | None]]:
-    """Every municipality by name with its agreement (as `municipal_agreements`, which it fills
-    for the rest of the request): one statement, the documents joined."""
-    rows = session.execute(
-        select(Municipality, Agreement)
-        .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
-        .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
-                                   Agreement.kind == AgreementKind.MUNICIPAL))
-        .options(joinedload(Agreement.documents))
-        .order_by(Municipality.name, Municipality.id, Agreement.id)).unique().all()
-    towns = list(dict.fromkeys(town for town, _ in rows))
-    found = _keep(_latest((town.id, row) for town, row in rows if row is not None))
-    return [(town, found.get(town.id)) for town in towns]
+def municipalities_with_agreements(session: Session) -> list[tuple[Any, Any, list[Any]]]:
+    """Every municipality by name as rows for a table: (municipality id and name, its
+    agreement's id, status and dates or None, that agreement's documents), the agreement chosen
+    as `municipal_agreements` chooses it. One statement, the documents joined; plain columns,
+    not objects."""
+    rows = session.execute(_towns_statement()).all()
+    towns: dict[int, Any] = {}
+    documents: dict[tuple[int, int], list[Any]] = {}
+    for row in rows:
+        towns.setdefault(row.town_id, row)
+        if row.document_id is not None:
+            documents.setdefault((row.town_id, row.id), []).append(row)
+    latest = _latest((row.town_id, row) for row in rows if row.id is not None)
+    return [(town, latest.get(town_id), documents.get((town_id, latest[town_id].id), [])
+             if town_id in latest else [])
+            for town_id, town in towns.items()]
 
 
-def _latest(rows: Iterable[tuple[int, Agreement]]) -> dict[int, Agreement]:
-    found: dict[int, Agreement] = {}
+@cache
+def _towns_statement() -> Any:
+    """`municipalities_with_agreements`' statement (built once per process)."""
+    return (select(Municipality.id.label("town_id"), Municipality.name, Agreement.id,
+                   Agreement.status, Agreement.signed_on, Agreement.valid_until,
+                   Agreement.ended_on, AgreementDocument.id.label("document_id"),
+                   AgreementDocument.title, AgreementDocument.url,
+                   AgreementDocument.stored_name, AgreementDocument.mime_type,
+                   AgreementDocument.size)
+            .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
+            .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
+                                       Agreement.kind == AgreementKind.MUNICIPAL))
+            .outerjoin(AgreementDocument, AgreementDocument.agreement_id == Agreement.id)
+            .order_by(Municipality.name, Municipality.id, Agreement.id, AgreementDocument.id))
+
+
+def _latest(rows: Iterable[tuple[int, Any]]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
     for municipality_id, row in rows:
         current = found.get(municipality_id)
         # The latest that counts: one in force wins over an older ended one.

@@ -21,7 +21,7 @@ from ..permissions import require
 from ..uploads import link_text, send_stored, upload_folder
 from ..versioning import check_version
 from . import permissions as perms
-from . import queries, reminders, services
+from . import queries, reminders, rows, services
 from .forms import (
     MILESTONE_FIELDS,
     EvidenceForm,
@@ -65,8 +65,10 @@ def _load(milestone_id: int) -> Milestone:
 
 @bp.get("/meilensteine")
 def index():  # type: ignore[no-untyped-def]
-    return render_template("milestones/index.html", overview=queries.overview(db.session),
-                           municipal=queries.municipal_table(db.session))
+    overview = queries.overview(db.session)
+    return render_template("milestones/index.html", overview=overview,
+                           rows=rows.milestone_rows(overview.page),
+                           municipal=rows.municipal_table(queries.municipal_table(db.session)))
 
 
 @bp.get("/meilensteine/<int:milestone_id>")
@@ -76,7 +78,8 @@ def detail(milestone_id: int):  # type: ignore[no-untyped-def]
         "milestones/detail.html", milestone=milestone,
         history=queries.history(db.session, milestone),
         evidence=queries.evidence(db.session, milestone),
-        municipal=queries.municipal_table(db.session) if milestone.code == "e" else None)
+        municipal=rows.municipal_table(queries.municipal_table(db.session))
+        if milestone.code == "e" else None)
 
 
 @bp.get("/meilensteine/dokumente/<int:document_id>")

@@ -1,0 +1,123 @@
+"""The public milestone lists as plain rows: what each row shows worked out once in Python (the
+labels from tables translated once per language, the dated phrases translated once per page),
+not per row in the template. The phrases are the templates' (milestones/_status.html,
+agreements/_macros.html): the same words, the same escaping (`Markup(text) % values`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from flask_babel import gettext
+from markupsafe import Markup
+
+from .. import clock
+from ..agreements.models import STATUS_LABELS as AGREEMENT_STATUSES
+from ..agreements.models import AgreementStatus
+from ..i18n import resolved
+from ..templating import in_content
+from .models import COMPONENT_LABELS, STATUS_LABELS, MilestoneStatus
+
+_CLOSED = (MilestoneStatus.ACHIEVED.value, MilestoneStatus.DROPPED.value)
+
+
+@dataclass(slots=True)
+class MilestoneRow:
+    """A milestone in the list: `when` is its date in words (achieved, overdue or target)."""
+
+    id: int
+    heading: Any
+    status: str
+    status_text: str
+    when: Any
+    overdue: bool
+    agreement: Any
+    component: str
+    component_text: str
+    responsible: str
+    done: int
+    steps: int
+
+
+def milestone_rows(rows: Any) -> list[MilestoneRow]:
+    """Rows of `queries.overview`'s page as the list shows them."""
+    as_date = current_app.jinja_env.filters["date"]
+    statuses, components = resolved(STATUS_LABELS), resolved(COMPONENT_LABELS)
+    heading = Markup(gettext("Milestone %(code)s: %(title)s"))
+    achieved = Markup(gettext("achieved on %(date)s"))
+    overdue_since = Markup(gettext("overdue since %(date)s"))
+    target = Markup(gettext("target date %(date)s"))
+    today = clock.today()
+    shown = []
+    for row in rows:
+        status = row.status
+        overdue = False
+        when = None
+        if status == MilestoneStatus.ACHIEVED and row.achieved_on:
+            when = achieved % {"date": as_date(row.achieved_on)}
+        elif (row.target_date is not None and status not in _CLOSED
+              and row.target_date < today):
+            overdue = True
+            when = overdue_since % {"date": as_date(row.target_date)}
+        elif row.target_date:
+            when = target % {"date": as_date(row.target_date)}
+        shown.append(MilestoneRow(
+            id=row.id, heading=heading % {"code": row.code, "title": in_content(row.title)},
+            status=status, status_text=statuses.get(status, status), when=when,
+            overdue=overdue, agreement=in_content(row.agreement_title),
+            component=row.component, component_text=components.get(row.component, ""),
+            responsible=row.responsible, done=int(row.done), steps=int(row.steps)))
+    return shown
+
+
+@dataclass(slots=True)
+class MunicipalTable:
+    """Milestone (e): each municipality's name and its agreement in words, with the
+    agreement's documents; `signed`: how many have one in force today."""
+
+    rows: list[tuple[Any, Any, list[Any]]]
+    signed: int
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def municipal_table(rows: list[tuple[Any, Any, list[Any]]]) -> MunicipalTable:
+    """`queries.municipal_table`'s rows as the table shows them (as the macro
+    `municipal_agreement` of agreements/_macros.html words them)."""
+    as_date = current_app.jinja_env.filters["date"]
+    statuses = resolved(AGREEMENT_STATUSES)
+    none = Markup(gettext("No agreement"))
+    signed_on = Markup(gettext("Signed on %(date)s"))
+    signed_ended = Markup(gettext("Signed on %(signed)s, ended on %(ended)s"))
+    today = clock.today()
+    shown = []
+    signed = 0
+    for town, agreement, documents in rows:
+        if agreement is None:
+            text: Any = none
+        else:
+            status = _effective_status(agreement, today)
+            if status == AgreementStatus.IN_FORCE:
+                signed += 1
+            if status == AgreementStatus.IN_FORCE and agreement.signed_on:
+                text = signed_on % {"date": as_date(agreement.signed_on)}
+            elif status == AgreementStatus.ENDED and agreement.signed_on:
+                ends_on = (agreement.ended_on if agreement.status == AgreementStatus.ENDED
+                           else agreement.valid_until)
+                text = signed_ended % {"signed": as_date(agreement.signed_on),
+                                       "ended": as_date(ends_on)}
+            else:
+                text = statuses.get(status, status)
+        shown.append((in_content(town.name), text, documents))
+    return MunicipalTable(rows=shown, signed=signed)
+
+
+def _effective_status(agreement: Any, today: date) -> str:
+    """As `Agreement.effective_status`, of a row: in force past its term has ended."""
+    if (agreement.status == AgreementStatus.IN_FORCE and agreement.valid_until
+            and agreement.valid_until < today):
+        return AgreementStatus.ENDED.value
+    return str(agreement.status)
