@@ -1,12 +1,11 @@
 """The public milestone lists as plain rows: what each row shows worked out once in Python (the
 labels from tables translated once per language, the dated phrases translated once per page),
-not per row in the template. The phrases are the templates' (milestones/_status.html,
-agreements/_macros.html): the same words, the same escaping (`Markup(text) % values`)."""
+not per row in the template. The phrases are milestones/_status.html's: the same words, the same
+escaping (`Markup(text) % values`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from flask import current_app
@@ -14,8 +13,8 @@ from flask_babel import gettext
 from markupsafe import Markup
 
 from .. import clock
-from ..agreements.models import STATUS_LABELS as AGREEMENT_STATUSES
 from ..agreements.models import AgreementStatus
+from ..agreements.summary import Words, effective_status, municipal_text
 from ..i18n import resolved
 from ..templating import in_content
 from .models import COMPONENT_LABELS, STATUS_LABELS, MilestoneStatus
@@ -85,39 +84,11 @@ class MunicipalTable:
 
 
 def municipal_table(rows: list[tuple[Any, Any, list[Any]]]) -> MunicipalTable:
-    """`queries.municipal_table`'s rows as the table shows them (as the macro
-    `municipal_agreement` of agreements/_macros.html words them)."""
-    as_date = current_app.jinja_env.filters["date"]
-    statuses = resolved(AGREEMENT_STATUSES)
-    none = Markup(gettext("No agreement"))
-    signed_on = Markup(gettext("Signed on %(date)s"))
-    signed_ended = Markup(gettext("Signed on %(signed)s, ended on %(ended)s"))
-    today = clock.today()
-    shown = []
-    signed = 0
-    for town, agreement, documents in rows:
-        if agreement is None:
-            text: Any = none
-        else:
-            status = _effective_status(agreement, today)
-            if status == AgreementStatus.IN_FORCE:
-                signed += 1
-            if status == AgreementStatus.IN_FORCE and agreement.signed_on:
-                text = signed_on % {"date": as_date(agreement.signed_on)}
-            elif status == AgreementStatus.ENDED and agreement.signed_on:
-                ends_on = (agreement.ended_on if agreement.status == AgreementStatus.ENDED
-                           else agreement.valid_until)
-                text = signed_ended % {"signed": as_date(agreement.signed_on),
-                                       "ended": as_date(ends_on)}
-            else:
-                text = statuses.get(status, status)
-        shown.append((in_content(town.name), text, documents))
+    """`queries.municipal_table`'s rows as the table shows them (the agreement worded by the
+    agreements domain, as its macro `municipal_agreement` words it)."""
+    words = Words()
+    shown = [(in_content(town.name), municipal_text(agreement, words), documents)
+             for town, agreement, documents in rows]
+    signed = sum(1 for _town, agreement, _documents in rows if agreement is not None
+                 and effective_status(agreement, words.today) == AgreementStatus.IN_FORCE)
     return MunicipalTable(rows=shown, signed=signed)
-
-
-def _effective_status(agreement: Any, today: date) -> str:
-    """As `Agreement.effective_status`, of a row: in force past its term has ended."""
-    if (agreement.status == AgreementStatus.IN_FORCE and agreement.valid_until
-            and agreement.valid_until < today):
-        return AgreementStatus.ENDED.value
-    return str(agreement.status)
