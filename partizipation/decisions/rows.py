@@ -37,11 +37,11 @@ def decision_rows(rows: Any) -> list[DecisionRow]:
     as_date = current_app.jinja_env.filters["date"]
     kinds, statuses = resolved(KINDS), resolved(STATUSES)
     top = Markup(gettext("TOP %(n)s"))
-    where = Markup("{}, {}")
+    where = Markup("%s, %s")
     return [DecisionRow(
         id=row.id, kind=kinds.get(row.kind, row.kind), text=row.text, status=row.status,
         status_text=statuses.get(row.status, row.status),
-        where=where.format(in_content(row.title), top % {"n": row.position}),
+        where=where % (in_content(row.title), top % {"n": row.position}),
         starts_on=as_date(row.starts_at),
         body=None if row.name is None else in_content(row.name),
         due_on=as_date(row.due_on)) for row in rows]
