@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
 from .. import links as cross_links
+from ..accounts.models import User
 from ..agreements.models import Agreement
 from ..agreements.queries import municipalities_with_agreements
 from ..paging import Page, page_number, paginate
@@ -97,23 +98,31 @@ def milestone(session: Session, milestone_id: int) -> Milestone | None:
     ).unique().one_or_none()
 
 
-def history(session: Session, milestone: Milestone) -> Page[MilestoneEvent]:
-    """One page of the status history, newest first, with who (two statements)."""
-    return paginate(session, select(MilestoneEvent)
-                    .where(MilestoneEvent.milestone_id == milestone.id)
-                    .options(joinedload(MilestoneEvent.actor))
-                    .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()),
-                    per_page=HISTORY_PAGE)
+def history(session: Session, milestone: Milestone) -> Page[Any]:
+    """One page of the status history, newest first, as rows of when, from and to, the note
+    and who (their name, None without one; one statement)."""
+    statement: Any = (
+        select(MilestoneEvent.at, MilestoneEvent.from_status, MilestoneEvent.to_status,
+               MilestoneEvent.note, User.display_name)
+        .outerjoin(User, MilestoneEvent.actor_id == User.id)
+        .where(MilestoneEvent.milestone_id == milestone.id)
+        .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()))
+    return paginate(session, statement, per_page=HISTORY_PAGE, scalars=False)
 
 
 def evidence(session: Session, milestone: Milestone) -> list[dict[str, Any]]:
     """The milestone's evidence that resolves, each {id, note, kind, label, title, url} (one
     statement, then one per kind)."""
-    rows = list(session.scalars(select(Evidence).where(Evidence.milestone_id == milestone.id)
-                                .order_by(Evidence.id)))
+    rows = session.execute(_evidence_statement(), {"milestone_id": milestone.id}).all()
     found = cross_links.describe(session, [(row.kind, row.target_id) for row in rows])
     return [{"id": row.id, "note": row.note, **found[(row.kind, row.target_id)]}
             for row in rows if (row.kind, row.target_id) in found]
+
+
+@cache
+def _evidence_statement() -> Any:
+    return (select(Evidence.id, Evidence.kind, Evidence.target_id, Evidence.note)
+            .where(Evidence.milestone_id == bindparam("milestone_id")).order_by(Evidence.id))
 
 
 def municipal_table(session: Session) -> list[tuple[Any, Any, list[Any]]]:

@@ -92,3 +92,32 @@ def municipal_table(rows: list[tuple[Any, Any, list[Any]]]) -> MunicipalTable:
     signed = sum(1 for _town, agreement, _documents in rows if agreement is not None
                  and effective_status(agreement, words.today) == AgreementStatus.IN_FORCE)
     return MunicipalTable(rows=shown, signed=signed)
+
+
+@dataclass(slots=True)
+class EventRow:
+    """A change of status in the history: `change` in words, `actor` the name of who made it
+    (None without one)."""
+
+    at: str
+    change: Any
+    actor: str | None
+    note: str
+
+
+def history_rows(rows: Any) -> list[EventRow]:
+    """Rows of `queries.history`'s page as the history shows them."""
+    as_datetime = current_app.jinja_env.filters["datetime"]
+    statuses = resolved(STATUS_LABELS)
+    moved = Markup(gettext("from “%(from)s” to “%(to)s”"))
+    recorded = Markup(gettext("recorded as “%(to)s”"))
+    shown = []
+    for row in rows:
+        to = statuses.get(row.to_status, row.to_status)
+        if row.from_status:
+            change = moved % {"from": statuses.get(row.from_status, ""), "to": to}
+        else:
+            change = recorded % {"to": to}
+        shown.append(EventRow(at=as_datetime(row.at), change=change, actor=row.display_name,
+                              note=row.note))
+    return shown

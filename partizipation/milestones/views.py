@@ -3,6 +3,7 @@ forms (milestone, status, steps with their document versions, evidence)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -76,10 +77,15 @@ def detail(milestone_id: int):  # type: ignore[no-untyped-def]
     milestone = _load(milestone_id)
     return render_template(
         "milestones/detail.html", milestone=milestone,
-        history=queries.history(db.session, milestone),
+        history=_history(milestone),
         evidence=queries.evidence(db.session, milestone),
         municipal=rows.municipal_table(queries.municipal_table(db.session))
         if milestone.code == "e" else None)
+
+
+def _history(milestone: Milestone) -> Any:
+    page = queries.history(db.session, milestone)
+    return replace(page, items=rows.history_rows(page.items))
 
 
 @bp.get("/meilensteine/dokumente/<int:document_id>")
