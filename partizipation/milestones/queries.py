@@ -16,7 +16,14 @@ from ..accounts.models import User
 from ..agreements.models import Agreement
 from ..agreements.queries import municipalities_with_agreements
 from ..paging import Page, page_number, paginate
-from .models import Evidence, Milestone, MilestoneEvent, MilestoneStatus, MilestoneStep
+from .models import (
+    Evidence,
+    Milestone,
+    MilestoneEvent,
+    MilestoneStatus,
+    MilestoneStep,
+    StepDocument,
+)
 
 HISTORY_PAGE = 20
 
@@ -98,7 +105,34 @@ def milestone(session: Session, milestone_id: int) -> Milestone | None:
     ).unique().one_or_none()
 
 
-def history(session: Session, milestone: Milestone) -> Page[Any]:
+def milestone_page(session: Session, milestone_id: int) -> list[Any]:
+    """The milestone's page as rows: its columns and its agreement's title, joined with its
+    steps in order and their document versions (a row per step and version; one statement,
+    built once per process). Empty when there is no such milestone."""
+    return list(session.execute(_milestone_page_statement(), {"milestone_id": milestone_id}))
+
+
+@cache
+def _milestone_page_statement() -> Any:
+    return (select(Milestone.id, Milestone.agreement_id, Milestone.code, Milestone.title,
+                   Milestone.description, Milestone.easy_text, Milestone.easy_checked_by,
+                   Milestone.easy_checked_on, Milestone.component, Milestone.status,
+                   Milestone.target_date, Milestone.achieved_on, Milestone.responsible,
+                   Agreement.title.label("agreement_title"),
+                   MilestoneStep.id.label("step_id"), MilestoneStep.stage,
+                   MilestoneStep.happened_on, MilestoneStep.note.label("step_note"),
+                   StepDocument.id.label("document_id"), StepDocument.version,
+                   StepDocument.title.label("document_title"), StepDocument.dated_on,
+                   StepDocument.url, StepDocument.stored_name, StepDocument.mime_type,
+                   StepDocument.size)
+            .join(Agreement, Milestone.agreement_id == Agreement.id)
+            .outerjoin(MilestoneStep, MilestoneStep.milestone_id == Milestone.id)
+            .outerjoin(StepDocument, StepDocument.step_id == MilestoneStep.id)
+            .where(Milestone.id == bindparam("milestone_id"))
+            .order_by(MilestoneStep.position, MilestoneStep.id, StepDocument.version))
+
+
+def history(session: Session, milestone: Any) -> Page[Any]:
     """One page of the status history, newest first, as rows of when, from and to, the note
     and who (their name, None without one; one statement)."""
     statement: Any = (
@@ -110,7 +144,7 @@ def history(session: Session, milestone: Milestone) -> Page[Any]:
     return paginate(session, statement, per_page=HISTORY_PAGE, scalars=False)
 
 
-def evidence(session: Session, milestone: Milestone) -> list[dict[str, Any]]:
+def evidence(session: Session, milestone: Any) -> list[dict[str, Any]]:
     """The milestone's evidence that resolves, each {id, note, kind, label, title, url} (one
     statement, then one per kind)."""
     rows = session.execute(_evidence_statement(), {"milestone_id": milestone.id}).all()

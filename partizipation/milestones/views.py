@@ -74,7 +74,9 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.get("/meilensteine/<int:milestone_id>")
 def detail(milestone_id: int):  # type: ignore[no-untyped-def]
-    milestone = _load(milestone_id)
+    milestone = rows.milestone_page(queries.milestone_page(db.session, milestone_id))
+    if milestone is None:
+        abort(404)
     return render_template(
         "milestones/detail.html", milestone=milestone,
         history=_history(milestone),
@@ -83,7 +85,7 @@ def detail(milestone_id: int):  # type: ignore[no-untyped-def]
         if milestone.code == "e" else None)
 
 
-def _history(milestone: Milestone) -> Any:
+def _history(milestone: rows.MilestonePage) -> Any:
     page = queries.history(db.session, milestone)
     return replace(page, items=rows.history_rows(page.items))
 
