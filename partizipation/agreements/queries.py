@@ -4,15 +4,22 @@ agreements, parties and documents."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from flask import g, has_request_context
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, case, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..municipalities.models import Municipality
 from ..paging import Page, paginate
-from .models import Agreement, AgreementKind, AgreementParty, AgreementStatus
+from .models import (
+    Agreement,
+    AgreementDocument,
+    AgreementKind,
+    AgreementParty,
+    AgreementStatus,
+)
 
 _ORDER = {AgreementStatus.IN_FORCE.value: 0, AgreementStatus.NEGOTIATING.value: 1,
           AgreementStatus.DRAFT.value: 2, AgreementStatus.ENDED.value: 3}
@@ -23,11 +30,53 @@ def _loaded() -> Any:
             selectinload(Agreement.documents))
 
 
-def agreements_page(session: Session) -> Page[Agreement]:
-    """One page of agreements, newest first, with parties and documents (four statements)."""
-    return paginate(session, select(Agreement).options(*_loaded()).order_by(
-        Agreement.kind == AgreementKind.MUNICIPAL, Agreement.signed_on.desc().nulls_last(),
-        Agreement.id.desc()))
+def agreements_page(session: Session) -> tuple[Page[Any], dict[int, list[Any]],
+                                                 dict[int, list[Any]]]:
+    """One page of agreements, newest first, as rows of the columns the list shows, with their
+    parties (rows of name, joined_on, left_on) and documents by agreement id (three statements,
+    built once per process)."""
+    page = paginate(session, _page_statement(), scalars=False)
+    parties: dict[int, list[Any]] = {}
+    documents: dict[int, list[Any]] = {}
+    if page.items:
+        ids = {"ids": [row.id for row in page.items]}
+        for row in session.execute(_parties_statement(), ids):
+            parties.setdefault(row.agreement_id, []).append(row)
+        for row in session.execute(_documents_statement(), ids):
+            documents.setdefault(row.agreement_id, []).append(row)
+    return page, parties, documents
+
+
+@cache
+def _page_statement() -> Any:
+    return (select(Agreement.id, Agreement.title, Agreement.kind, Agreement.status,
+                   Agreement.end_reason, Agreement.signed_on, Agreement.in_force_from,
+                   Agreement.valid_until, Agreement.until_replaced, Agreement.notice_months,
+                   Agreement.notice_to, Agreement.ended_on)
+            .order_by(Agreement.kind == AgreementKind.MUNICIPAL,
+                      Agreement.signed_on.desc().nulls_last(), Agreement.id.desc()))
+
+
+@cache
+def _parties_statement() -> Any:
+    # A party's name: its municipality's, else the organisation's (AgreementParty.name).
+    name = case((Municipality.id.is_not(None), Municipality.name),
+                else_=AgreementParty.organisation)
+    return (select(AgreementParty.agreement_id, name.label("name"), AgreementParty.joined_on,
+                   AgreementParty.left_on)
+            .outerjoin(Municipality, AgreementParty.municipality_id == Municipality.id)
+            .where(AgreementParty.agreement_id.in_(bindparam("ids", expanding=True)))
+            .order_by(AgreementParty.id))
+
+
+@cache
+def _documents_statement() -> Any:
+    return (select(AgreementDocument.agreement_id, AgreementDocument.id,
+                   AgreementDocument.title, AgreementDocument.url,
+                   AgreementDocument.stored_name, AgreementDocument.mime_type,
+                   AgreementDocument.size)
+            .where(AgreementDocument.agreement_id.in_(bindparam("ids", expanding=True)))
+            .order_by(AgreementDocument.id))
 
 
 def agreement(session: Session, agreement_id: int) -> Agreement | None:
@@ -51,23 +100,42 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
     return _keep(_latest((m, a) for m, a in rows if m is not None))
 
 
-def municipalities_with_agreements(session: Session) -> list[tuple[Municipality, Agreement | None]]:
-    """Every municipality by name with its agreement (as `municipal_agreements`, which it fills
-    for the rest of the request): one statement, the documents joined."""
-    rows = session.execute(
-        select(Municipality, Agreement)
-        .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
-        .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
-                                   Agreement.kind == AgreementKind.MUNICIPAL))
-        .options(joinedload(Agreement.documents))
-        .order_by(Municipality.name, Municipality.id, Agreement.id)).unique().all()
-    towns = list(dict.fromkeys(town for town, _ in rows))
-    found = _keep(_latest((town.id, row) for town, row in rows if row is not None))
-    return [(town, found.get(town.id)) for town in towns]
+def municipalities_with_agreements(session: Session) -> list[tuple[Any, Any, list[Any]]]:
+    """Every municipality by name as rows for a table: (municipality id and name, its
+    agreement's id, status and dates or None, that agreement's documents), the agreement chosen
+    as `municipal_agreements` chooses it. One statement, the documents joined; plain columns,
+    not objects."""
+    rows = session.execute(_towns_statement()).all()
+    towns: dict[int, Any] = {}
+    documents: dict[tuple[int, int], list[Any]] = {}
+    for row in rows:
+        towns.setdefault(row.town_id, row)
+        if row.document_id is not None:
+            documents.setdefault((row.town_id, row.id), []).append(row)
+    latest = _latest((row.town_id, row) for row in rows if row.id is not None)
+    return [(town, latest.get(town_id), documents.get((town_id, latest[town_id].id), [])
+             if town_id in latest else [])
+            for town_id, town in towns.items()]
 
 
-def _latest(rows: Iterable[tuple[int, Agreement]]) -> dict[int, Agreement]:
-    found: dict[int, Agreement] = {}
+@cache
+def _towns_statement() -> Any:
+    """`municipalities_with_agreements`' statement (built once per process)."""
+    return (select(Municipality.id.label("town_id"), Municipality.name, Agreement.id,
+                   Agreement.status, Agreement.signed_on, Agreement.valid_until,
+                   Agreement.ended_on, AgreementDocument.id.label("document_id"),
+                   AgreementDocument.title, AgreementDocument.url,
+                   AgreementDocument.stored_name, AgreementDocument.mime_type,
+                   AgreementDocument.size)
+            .outerjoin(AgreementParty, AgreementParty.municipality_id == Municipality.id)
+            .outerjoin(Agreement, and_(Agreement.id == AgreementParty.agreement_id,
+                                       Agreement.kind == AgreementKind.MUNICIPAL))
+            .outerjoin(AgreementDocument, AgreementDocument.agreement_id == Agreement.id)
+            .order_by(Municipality.name, Municipality.id, Agreement.id, AgreementDocument.id))
+
+
+def _latest(rows: Iterable[tuple[int, Any]]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
     for municipality_id, row in rows:
         current = found.get(municipality_id)
         # The latest that counts: one in force wins over an older ended one.

@@ -13,7 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
-from ..i18n import _l, resolved
+from ..i18n import _l
 from ..locking import load_for_update
 from ..municipalities.models import Municipality
 from ..permissions import require
@@ -23,14 +23,13 @@ from . import permissions as perms
 from . import queries, services
 from .forms import AGREEMENT_FIELDS, AgreementForm, DocumentForm, LeaveForm, PartyForm
 from .models import (
-    KIND_LABELS,
-    STATUS_LABELS,
     Agreement,
     AgreementDocument,
     AgreementKind,
     AgreementParty,
     AgreementStatus,
 )
+from .summary import Words, summary
 
 bp = Blueprint("agreements", __name__)
 
@@ -42,13 +41,6 @@ for _check in perms.CHECKS:
 def municipal_agreements() -> dict[int, Agreement]:
     """For the pages of municipalities: each municipality's agreement with the district."""
     return queries.municipal_agreements(db.session)
-
-
-@bp.app_template_global()
-def agreement_labels() -> tuple[dict[str, str], dict[str, str]]:
-    """The kinds and the statuses in words, in the page's language (translated once per
-    language and process), for lists that show them per row."""
-    return resolved(KIND_LABELS), resolved(STATUS_LABELS)
 
 
 @bp.app_template_global()
@@ -65,14 +57,20 @@ def _load(agreement_id: int) -> Agreement:
 
 @bp.get("/vereinbarungen")
 def index():  # type: ignore[no-untyped-def]
-    return render_template("agreements/index.html", page=queries.agreements_page(db.session))
+    page, parties, documents = queries.agreements_page(db.session)
+    words = Words()
+    rows = [(row, summary(row, parties.get(row.id, ()), words), documents.get(row.id, ()))
+            for row in page]
+    return render_template("agreements/index.html", page=page, rows=rows)
 
 
 @bp.get("/vereinbarungen/<int:agreement_id>")
 def detail(agreement_id: int):  # type: ignore[no-untyped-def]
     # No form object here: it would put a CSRF token into a visitor's session (a cookie), and
     # the page could not be cached; the officer's buttons make their own (action_button).
-    return render_template("agreements/detail.html", agreement=_load(agreement_id))
+    agreement = _load(agreement_id)
+    return render_template("agreements/detail.html", agreement=agreement,
+                           summary=summary(agreement, agreement.parties, Words()))
 
 
 @bp.get("/vereinbarungen/dokumente/<int:document_id>")

@@ -48,38 +48,9 @@ def loaded() -> Select[Any]:
         joinedload(Decision.item, innerjoin=True))
 
 
-class _Shown:
-    """The meeting (title, start, body) or the agenda item (position) of a summary."""
-
-    __slots__ = ("title", "starts_at", "body", "position", "name")
-    title: str
-    starts_at: Any
-    body: _Shown | None
-    position: int
-    name: str
-
-
-class DecisionSummary:
-    """A decision as the list shows it (`decision_summary`): the columns it reads, under the
-    model's names (`d.meeting.title`, `d.item.position`, ...), read as a row instead of the
-    decision, its meeting, the meeting's body and its agenda item as objects."""
-
-    __slots__ = ("id", "kind", "text", "status", "due_on", "meeting", "item")
-
-    def __init__(self, row: Any) -> None:
-        (self.id, self.kind, self.text, self.status, self.due_on, title, starts_at, body,
-         position) = row[:9]
-        meeting = self.meeting = _Shown()
-        meeting.title, meeting.starts_at, meeting.body = title, starts_at, None
-        if body is not None:
-            meeting.body = _Shown()
-            meeting.body.name = body
-        item = self.item = _Shown()
-        item.position = position
-
-
 def listing(user: Any, status: str = "") -> Any:
-    """The decisions list (rows of `DecisionSummary`'s columns): newest meeting first.
+    """The decisions list (rows of the columns `rows.decision_rows` words): newest meeting
+    first.
     Decisions are recorded once their meeting has started, and a meeting with decisions cannot
     move its start later than that (meetings.services.update_meeting): said here, the list walks
     the meetings' start index back from now instead of past every upcoming meeting, which has

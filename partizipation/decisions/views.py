@@ -20,6 +20,7 @@ from . import permissions, queries
 from .forms import FilterForm, MoveForm
 from .labels import STATUSES, label
 from .models import Decision
+from .rows import decision_rows
 from .services import allowed, history, move
 
 bp = Blueprint("decisions", __name__)
@@ -63,7 +64,7 @@ def listing():  # type: ignore[no-untyped-def]
     status = form.status.data if form.status.data in STATUSES else ""
     page = paginate(db.session, queries.listing(current_user, status or ""),
                     count_limit=COUNT_LIMIT, scalars=False)
-    page = replace(page, items=[queries.DecisionSummary(row) for row in page.items])
+    page = replace(page, items=decision_rows(page.items))
     return render_template("decisions/listing.html", page=page, form=form, status=status)
 
 

@@ -7,16 +7,23 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from .. import clock
 from .. import links as cross_links
+from ..accounts.models import User
 from ..agreements.models import Agreement
 from ..agreements.queries import municipalities_with_agreements
-from ..municipalities.models import Municipality
 from ..paging import Page, page_number, paginate
-from .models import Evidence, Milestone, MilestoneEvent, MilestoneStatus, MilestoneStep
+from .models import (
+    Evidence,
+    Milestone,
+    MilestoneEvent,
+    MilestoneStatus,
+    MilestoneStep,
+    StepDocument,
+)
 
 HISTORY_PAGE = 20
 
@@ -26,11 +33,10 @@ MILESTONES_PAGE = 20
 
 @dataclass
 class Overview:
-    """The progress in numbers (counted in SQL) and one page of milestones, each with its steps
-    counted: {milestone id: (done, all)}."""
+    """The progress in numbers (counted in SQL) and one page of milestones as rows of
+    `_PAGE_COLUMNS`, each with its steps counted (`done`, `steps`)."""
 
-    page: Page[Milestone]
-    steps: dict[int, tuple[int, int]]
+    page: Page[Any]
     total: int
     achieved: int
     at_risk: int
@@ -50,32 +56,48 @@ def progress(session: Session) -> tuple[int, int]:
 
 
 def overview(session: Session) -> Overview:
-    """The counts of the sentence on top and one page of milestones with their agreement and
-    step counts (two statements, whatever the number of milestones)."""
+    """The counts of the sentence on top and one page of milestones with their agreement's
+    title and step counts (two statements, whatever the number of milestones)."""
+    total, achieved, at_risk, overdue = session.execute(
+        _counts_statement(), {"today": clock.today()}).one()
+    total = int(total or 0)
+    number = min(page_number(), max(1, -(-total // MILESTONES_PAGE)))
+    rows = session.execute(_page_statement(), {"limit": MILESTONES_PAGE,
+                                               "offset": (number - 1) * MILESTONES_PAGE}).all()
+    return Overview(
+        page=Page(items=rows, number=number, per_page=MILESTONES_PAGE, total=total),
+        total=total, achieved=int(achieved or 0), at_risk=int(at_risk or 0),
+        overdue=int(overdue or 0))
+
+
+@cache
+def _counts_statement() -> Any:
+    """`overview`'s counts, today a bind parameter (built once per process)."""
     closed = (MilestoneStatus.ACHIEVED.value, MilestoneStatus.DROPPED.value)
-    total, achieved, at_risk, overdue = session.execute(select(
+    return select(
         func.count(),
         func.count().filter(Milestone.status == MilestoneStatus.ACHIEVED.value),
         func.count().filter(Milestone.status == MilestoneStatus.AT_RISK.value),
-        func.count().filter(Milestone.target_date < clock.today(),
-                            Milestone.status.not_in(closed)))).one()
-    total = int(total or 0)
+        func.count().filter(Milestone.target_date < bindparam("today"),
+                            Milestone.status.not_in(closed)))
+
+
+@cache
+def _page_statement() -> Any:
+    """`overview`'s page of milestones as plain columns, limit and offset bind parameters
+    (built once per process)."""
     steps = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id)
              .correlate(Milestone).scalar_subquery())
     done = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id,
                                        MilestoneStep.happened_on.is_not(None))
             .correlate(Milestone).scalar_subquery())
-    number = min(page_number(), max(1, -(-total // MILESTONES_PAGE)))
-    rows = session.execute(
-        select(Milestone, done, steps).options(joinedload(Milestone.agreement))
-        .order_by(Milestone.agreement_id, Milestone.code, Milestone.id)
-        .limit(MILESTONES_PAGE).offset((number - 1) * MILESTONES_PAGE)).all()
-    return Overview(
-        page=Page(items=[row[0] for row in rows], number=number, per_page=MILESTONES_PAGE,
-                  total=total),
-        steps={row[0].id: (int(row[1]), int(row[2])) for row in rows},
-        total=total, achieved=int(achieved or 0), at_risk=int(at_risk or 0),
-        overdue=int(overdue or 0))
+    return (select(Milestone.id, Milestone.code, Milestone.title, Milestone.status,
+                   Milestone.achieved_on, Milestone.target_date, Milestone.component,
+                   Milestone.responsible, Agreement.title.label("agreement_title"),
+                   done.label("done"), steps.label("steps"))
+            .join(Agreement, Milestone.agreement_id == Agreement.id)
+            .order_by(Milestone.agreement_id, Milestone.code, Milestone.id)
+            .limit(bindparam("limit")).offset(bindparam("offset")))
 
 
 def milestone(session: Session, milestone_id: int) -> Milestone | None:
@@ -87,37 +109,62 @@ def milestone(session: Session, milestone_id: int) -> Milestone | None:
     ).unique().one_or_none()
 
 
-def history(session: Session, milestone: Milestone) -> Page[MilestoneEvent]:
-    """One page of the status history, newest first, with who (two statements)."""
-    return paginate(session, select(MilestoneEvent)
-                    .where(MilestoneEvent.milestone_id == milestone.id)
-                    .options(joinedload(MilestoneEvent.actor))
-                    .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()),
-                    per_page=HISTORY_PAGE)
+def milestone_page(session: Session, milestone_id: int) -> list[Any]:
+    """The milestone's page as rows: its columns and its agreement's title, joined with its
+    steps in order and their document versions (a row per step and version; one statement,
+    built once per process). Empty when there is no such milestone."""
+    return list(session.execute(_milestone_page_statement(), {"milestone_id": milestone_id}))
 
 
-def evidence(session: Session, milestone: Milestone) -> list[dict[str, Any]]:
+@cache
+def _milestone_page_statement() -> Any:
+    return (select(Milestone.id, Milestone.agreement_id, Milestone.code, Milestone.title,
+                   Milestone.description, Milestone.easy_text, Milestone.easy_checked_by,
+                   Milestone.easy_checked_on, Milestone.component, Milestone.status,
+                   Milestone.target_date, Milestone.achieved_on, Milestone.responsible,
+                   Agreement.title.label("agreement_title"),
+                   MilestoneStep.id.label("step_id"), MilestoneStep.stage,
+                   MilestoneStep.happened_on, MilestoneStep.note.label("step_note"),
+                   StepDocument.id.label("document_id"), StepDocument.version,
+                   StepDocument.title.label("document_title"), StepDocument.dated_on,
+                   StepDocument.url, StepDocument.stored_name, StepDocument.mime_type,
+                   StepDocument.size)
+            .join(Agreement, Milestone.agreement_id == Agreement.id)
+            .outerjoin(MilestoneStep, MilestoneStep.milestone_id == Milestone.id)
+            .outerjoin(StepDocument, StepDocument.step_id == MilestoneStep.id)
+            .where(Milestone.id == bindparam("milestone_id"))
+            .order_by(MilestoneStep.position, MilestoneStep.id, StepDocument.version))
+
+
+def history(session: Session, milestone: Any) -> Page[Any]:
+    """One page of the status history, newest first, as rows of when, from and to, the note
+    and who (their name, None without one; one statement)."""
+    statement: Any = (
+        select(MilestoneEvent.at, MilestoneEvent.from_status, MilestoneEvent.to_status,
+               MilestoneEvent.note, User.display_name)
+        .outerjoin(User, MilestoneEvent.actor_id == User.id)
+        .where(MilestoneEvent.milestone_id == milestone.id)
+        .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()))
+    return paginate(session, statement, per_page=HISTORY_PAGE, scalars=False)
+
+
+def evidence(session: Session, milestone: Any) -> list[dict[str, Any]]:
     """The milestone's evidence that resolves, each {id, note, kind, label, title, url} (one
     statement, then one per kind)."""
-    rows = list(session.scalars(select(Evidence).where(Evidence.milestone_id == milestone.id)
-                                .order_by(Evidence.id)))
+    rows = session.execute(_evidence_statement(), {"milestone_id": milestone.id}).all()
     found = cross_links.describe(session, [(row.kind, row.target_id) for row in rows])
     return [{"id": row.id, "note": row.note, **found[(row.kind, row.target_id)]}
             for row in rows if (row.kind, row.target_id) in found]
 
 
-@dataclass
-class MunicipalRow:
-    municipality: Municipality
-    agreement: Agreement | None
-
-    @property
-    def status(self) -> str:
-        return self.agreement.effective_status() if self.agreement else "none"
+@cache
+def _evidence_statement() -> Any:
+    return (select(Evidence.id, Evidence.kind, Evidence.target_id, Evidence.note)
+            .where(Evidence.milestone_id == bindparam("milestone_id")).order_by(Evidence.id))
 
 
-def municipal_table(session: Session) -> list[MunicipalRow]:
-    """Milestone (e): every municipality with its goal-and-cooperation agreement, read from the
-    agreements domain (the same source as /kommunen; two statements)."""
-    return [MunicipalRow(town, agreement)
-            for town, agreement in municipalities_with_agreements(session)]
+def municipal_table(session: Session) -> list[tuple[Any, Any, list[Any]]]:
+    """Milestone (e): every municipality with its goal-and-cooperation agreement and that
+    agreement's documents, as rows from the agreements domain (the same choice as /kommunen;
+    one statement)."""
+    return municipalities_with_agreements(session)

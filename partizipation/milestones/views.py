@@ -3,6 +3,7 @@ forms (milestone, status, steps with their document versions, evidence)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -21,7 +22,7 @@ from ..permissions import require
 from ..uploads import link_text, send_stored, upload_folder
 from ..versioning import check_version
 from . import permissions as perms
-from . import queries, reminders, services
+from . import queries, reminders, rows, services
 from .forms import (
     MILESTONE_FIELDS,
     EvidenceForm,
@@ -65,18 +66,28 @@ def _load(milestone_id: int) -> Milestone:
 
 @bp.get("/meilensteine")
 def index():  # type: ignore[no-untyped-def]
-    return render_template("milestones/index.html", overview=queries.overview(db.session),
-                           municipal=queries.municipal_table(db.session))
+    overview = queries.overview(db.session)
+    return render_template("milestones/index.html", overview=overview,
+                           rows=rows.milestone_rows(overview.page),
+                           municipal=rows.municipal_table(queries.municipal_table(db.session)))
 
 
 @bp.get("/meilensteine/<int:milestone_id>")
 def detail(milestone_id: int):  # type: ignore[no-untyped-def]
-    milestone = _load(milestone_id)
+    milestone = rows.milestone_page(queries.milestone_page(db.session, milestone_id))
+    if milestone is None:
+        abort(404)
     return render_template(
         "milestones/detail.html", milestone=milestone,
-        history=queries.history(db.session, milestone),
+        history=_history(milestone),
         evidence=queries.evidence(db.session, milestone),
-        municipal=queries.municipal_table(db.session) if milestone.code == "e" else None)
+        municipal=rows.municipal_table(queries.municipal_table(db.session))
+        if milestone.code == "e" else None)
+
+
+def _history(milestone: rows.MilestonePage) -> Any:
+    page = queries.history(db.session, milestone)
+    return replace(page, items=rows.history_rows(page.items))
 
 
 @bp.get("/meilensteine/dokumente/<int:document_id>")
