@@ -35,7 +35,7 @@ def agreements_page(session: Session) -> tuple[Page[Any], dict[int, list[Any]],
     """One page of agreements, newest first, as rows of the columns the list shows, with their
     parties (rows of name, joined_on, left_on) and documents by agreement id (three statements,
     built once per process)."""
-    page = paginate(session, _page_statement(), scalars=False)
+    page = paginate(session, _page_statement(), scalars=False, params={})
     parties: dict[int, list[Any]] = {}
     documents: dict[int, list[Any]] = {}
     if page.items:

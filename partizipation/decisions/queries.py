@@ -24,14 +24,20 @@ def public_condition() -> Any:
 def visible_to(user: Any) -> Any:
     """Decisions the user may see: public ones, and those of meetings they were invited to;
     everything for those who run meetings."""
-    if can_manage_meetings(user):
+    audience = _audience(user)
+    return _visible(audience, user.id if audience == "invited" else None)
+
+
+def _visible(audience: str, user_id: Any) -> Any:
+    """`visible_to` for an `_audience`, the user's id a value or a bind parameter."""
+    if audience == "all":
         return true()
-    if not getattr(user, "is_authenticated", False):
+    if audience == "public":
         return public_condition()
     invited = (select(Invitee.meeting_id).join(Person, Invitee.person_id == Person.id)
-               .where(Person.user_id == user.id))
+               .where(Person.user_id == user_id))
     return or_(public_condition(), and_(Meeting.status != MeetingStatus.PLANNED.value,
-                               Meeting.id.in_(invited)))
+                                        Meeting.id.in_(invited)))
 
 
 def joined() -> Select[Any]:
@@ -48,22 +54,42 @@ def loaded() -> Select[Any]:
         joinedload(Decision.item, innerjoin=True))
 
 
-def listing(user: Any, status: str = "") -> Any:
-    """The decisions list (rows of the columns `rows.decision_rows` words): newest meeting
-    first.
-    Decisions are recorded once their meeting has started, and a meeting with decisions cannot
-    move its start later than that (meetings.services.update_meeting): said here, the list walks
-    the meetings' start index back from now instead of past every upcoming meeting, which has
-    none."""
+def _audience(user: Any) -> str:
+    """Whose decisions `visible_to` lets `user` see: "all", "invited" (the public ones and
+    those of their meetings) or "public"."""
+    if can_manage_meetings(user):
+        return "all"
+    return "invited" if getattr(user, "is_authenticated", False) else "public"
+
+
+@cache
+def _listing_statement(audience: str, by_status: bool) -> Any:
+    """`listing`'s statement, built once per process: the user, the moment and the status are
+    the parameters `decisions_user`, `decisions_now` and `decisions_status`."""
+    visible = _visible(audience, bindparam("decisions_user"))
     query = (select(Decision.id, Decision.kind, Decision.text, Decision.status, Decision.due_on,
                     Meeting.title, Meeting.starts_at, Body.name, AgendaItem.position)
              .join(Meeting, Decision.meeting_id == Meeting.id)
              .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
              .outerjoin(Body, Meeting.body_id == Body.id)
-             .where(visible_to(user), Meeting.starts_at <= clock.now()))
-    if status in {s.value for s in Status}:
-        query = query.where(Decision.status == status)
+             .where(visible, Meeting.starts_at <= bindparam("decisions_now")))
+    if by_status:
+        query = query.where(Decision.status == bindparam("decisions_status"))
     return query.order_by(Meeting.starts_at.desc(), AgendaItem.position, Decision.id)
+
+
+def listing(user: Any, status: str = "") -> tuple[Select[Any], dict[str, Any]]:
+    """The decisions list (rows of the columns `rows.decision_rows` words): newest meeting
+    first; the statement and its values.
+    Decisions are recorded once their meeting has started, and a meeting with decisions cannot
+    move its start later than that (meetings.services.update_meeting): said here, the list walks
+    the meetings' start index back from now instead of past every upcoming meeting, which has
+    none."""
+    audience = _audience(user)
+    by_status = status in {s.value for s in Status}
+    return _listing_statement(audience, by_status), {
+        "decisions_user": user.id if audience == "invited" else None,
+        "decisions_now": clock.now(), "decisions_status": status if by_status else None}
 
 
 def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any]:

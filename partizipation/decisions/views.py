@@ -62,8 +62,8 @@ def decisions_of_meeting(meeting: Any) -> dict[int, list[Any]]:
 def listing():  # type: ignore[no-untyped-def]
     form = FilterForm(request.args)
     status = form.status.data if form.status.data in STATUSES else ""
-    page = paginate(db.session, queries.listing(current_user, status or ""),
-                    count_limit=COUNT_LIMIT, scalars=False)
+    query, values = queries.listing(current_user, status or "")
+    page = paginate(db.session, query, count_limit=COUNT_LIMIT, scalars=False, params=values)
     page = replace(page, items=decision_rows(page.items))
     return render_template("decisions/listing.html", page=page, form=form, status=status)
 

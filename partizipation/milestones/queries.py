@@ -139,13 +139,17 @@ def _milestone_page_statement() -> Any:
 def history(session: Session, milestone: Any) -> Page[Any]:
     """One page of the status history, newest first, as rows of when, from and to, the note
     and who (their name, None without one; one statement)."""
-    statement: Any = (
-        select(MilestoneEvent.at, MilestoneEvent.from_status, MilestoneEvent.to_status,
-               MilestoneEvent.note, User.display_name)
-        .outerjoin(User, MilestoneEvent.actor_id == User.id)
-        .where(MilestoneEvent.milestone_id == milestone.id)
-        .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()))
-    return paginate(session, statement, per_page=HISTORY_PAGE, scalars=False)
+    return paginate(session, _history_statement(), per_page=HISTORY_PAGE, scalars=False,
+                    params={"milestone_id": milestone.id})
+
+
+@cache
+def _history_statement() -> Any:
+    return (select(MilestoneEvent.at, MilestoneEvent.from_status, MilestoneEvent.to_status,
+                   MilestoneEvent.note, User.display_name)
+            .outerjoin(User, MilestoneEvent.actor_id == User.id)
+            .where(MilestoneEvent.milestone_id == bindparam("milestone_id"))
+            .order_by(MilestoneEvent.at.desc(), MilestoneEvent.id.desc()))
 
 
 def evidence(session: Session, milestone: Any) -> list[dict[str, Any]]:
