@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
@@ -64,12 +65,18 @@ def edit_body(body_id: int | None = None):  # type: ignore[no-untyped-def]
     return render_template("council/body_form.html", form=form, body=body)
 
 
+@cache
+def _body_statement() -> Any:
+    """The body with its terms (a few) in one statement, the body's id a bind parameter (built
+    once per process)."""
+    return select(Body).where(Body.id == bindparam("body_id")).options(joinedload(Body.terms))
+
+
 @bp.get(f"{PREFIX}/<int:body_id>")
 def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     require(can_manage_council(current_user))
-    # The body with its terms (a few) in one statement.
-    body = db.session.scalars(select(Body).where(Body.id == body_id)
-                              .options(joinedload(Body.terms))).unique().first() or abort(404)
+    body = db.session.scalars(_body_statement(), {"body_id": body_id}).unique().first() \
+        or abort(404)
     terms = search_terms()
     page = paginate(db.session, current_query(body, terms), scalars=False)
     # Principals and deputies of the rows shown, also when they stand on another page.

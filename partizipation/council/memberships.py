@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Date, and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -368,18 +369,13 @@ def partners_of(session: Session, body: Body, shown: list[Any]
     """The names of the current memberships the `shown` rows point to or are pointed at by as
     personal deputies (wherever they stand in the list), one query: (principal's name by their
     membership id, personal deputy's name by the id of the membership they stand in for)."""
-    from ..people.models import Person
-
     ids = {m.id for m in shown}
     if not ids:
         return {}, {}
     principals = {m.deputy_for_id for m in shown if m.deputy_for_id}
-    rows = session.execute(
-        select(Membership.id, Membership.deputy_for_id, Person.form_of_address, Person.name,
-               Person.anonymised_at)
-        .join(Person, Membership.person_id == Person.id)
-        .where(Membership.body_id == body.id, current_filter(),
-               or_(Membership.id.in_(principals | ids), Membership.deputy_for_id.in_(ids))))
+    rows = session.execute(_partners_statement(), {
+        "body_id": body.id, "today": clock.today(), "ids": list(ids),
+        "wanted": list(principals | ids)})
     names: dict[int, str] = {}
     deputies: dict[int, str] = {}
     for row in rows:
@@ -387,6 +383,21 @@ def partners_of(session: Session, body: Body, shown: list[Any]
         if row.deputy_for_id:
             deputies[row.deputy_for_id] = names[row.id]
     return names, deputies
+
+
+@cache
+def _partners_statement() -> Any:
+    """`partners_of`'s statement, the body, the day and the ids bind parameters (built once per
+    process: building it took longer than the database takes to answer it)."""
+    from ..people.models import Person
+
+    return (select(Membership.id, Membership.deputy_for_id, Person.form_of_address, Person.name,
+                   Person.anonymised_at)
+            .join(Person, Membership.person_id == Person.id)
+            .where(Membership.body_id == bindparam("body_id"),
+                   current_filter(bindparam("today", type_=Date)),
+                   or_(Membership.id.in_(bindparam("wanted", expanding=True)),
+                       Membership.deputy_for_id.in_(bindparam("ids", expanding=True)))))
 
 
 def history_query(body: Body) -> Any:
