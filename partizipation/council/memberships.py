@@ -372,10 +372,11 @@ def partners_of(session: Session, body: Body, shown: list[Any]
     ids = {m.id for m in shown}
     if not ids:
         return {}, {}
-    principals = {m.deputy_for_id for m in shown if m.deputy_for_id}
+    wanted = ids | {m.deputy_for_id for m in shown if m.deputy_for_id}
+    # One list of ids (the rows and their principals): psycopg keeps the parsed statement only
+    # up to 50 parameters. The principals' deputies it finds too are the rows' (one at a time).
     rows = session.execute(_partners_statement(), {
-        "body_id": body.id, "today": clock.today(), "ids": list(ids),
-        "wanted": list(principals | ids)})
+        "body_id": body.id, "today": clock.today(), "wanted": sorted(wanted)})
     names: dict[int, str] = {}
     deputies: dict[int, str] = {}
     for row in rows:
@@ -391,13 +392,13 @@ def _partners_statement() -> Any:
     process: building it took longer than the database takes to answer it)."""
     from ..people.models import Person
 
+    wanted = bindparam("wanted", expanding=True)
     return (select(Membership.id, Membership.deputy_for_id, Person.form_of_address, Person.name,
                    Person.anonymised_at)
             .join(Person, Membership.person_id == Person.id)
             .where(Membership.body_id == bindparam("body_id"),
                    current_filter(bindparam("today", type_=Date)),
-                   or_(Membership.id.in_(bindparam("wanted", expanding=True)),
-                       Membership.deputy_for_id.in_(bindparam("ids", expanding=True)))))
+                   or_(Membership.id.in_(wanted), Membership.deputy_for_id.in_(wanted))))
 
 
 def history_query(body: Body) -> Any:
