@@ -90,14 +90,34 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
     cache = g.get("_municipal_agreements") if has_request_context() else None
     if cache is not None:
         return cache  # type: ignore[no-any-return]
-    rows = session.execute(
-        select(AgreementParty.municipality_id, Agreement)
-        .join(Agreement, AgreementParty.agreement_id == Agreement.id)
-        .where(Agreement.kind == AgreementKind.MUNICIPAL,
-               AgreementParty.municipality_id.is_not(None))
-        .options(joinedload(Agreement.documents))
-        .order_by(Agreement.id)).unique()
+    rows = session.execute(_municipal_statement(False)).unique()
     return _keep(_latest((m, a) for m, a in rows if m is not None))
+
+
+def municipal_agreement(session: Session, municipality_id: int) -> dict[int, Agreement]:
+    """`municipal_agreements` of one municipality (the page of a municipality): its entry, or
+    none; one statement that reads that municipality's agreements only."""
+    cache = g.get("_municipal_agreements") if has_request_context() else None
+    if cache is None:
+        cache = _latest(session.execute(_municipal_statement(True),
+                                        {"municipality_id": municipality_id}).unique())
+    found = cache.get(municipality_id)
+    return {} if found is None else {municipality_id: found}
+
+
+@cache
+def _municipal_statement(one: bool) -> Any:
+    """The municipal agreements with their parties' municipalities and their documents (of one
+    municipality: a bind parameter), oldest first; built once per process."""
+    query = (select(AgreementParty.municipality_id, Agreement)
+             .join(Agreement, AgreementParty.agreement_id == Agreement.id)
+             .where(Agreement.kind == AgreementKind.MUNICIPAL,
+                    AgreementParty.municipality_id.is_not(None))
+             .options(joinedload(Agreement.documents))
+             .order_by(Agreement.id))
+    if one:
+        query = query.where(AgreementParty.municipality_id == bindparam("municipality_id"))
+    return query
 
 
 def municipalities_with_agreements(session: Session) -> list[tuple[Any, Any, list[Any]]]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, and_, bindparam, func, or_, select
@@ -392,7 +392,7 @@ def _partners_statement() -> Any:
     process: building it took longer than the database takes to answer it)."""
     from ..people.models import Person
 
-    wanted = bindparam("wanted", expanding=True)
+    wanted: Any = bindparam("wanted", expanding=True)
     return (select(Membership.id, Membership.deputy_for_id, Person.form_of_address, Person.name,
                    Person.anonymised_at)
             .join(Person, Membership.person_id == Person.id)

@@ -13,6 +13,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..agreements.queries import municipal_agreement
 from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
@@ -53,7 +54,7 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
             for id_, status, employment, association, trained_on, name, reason in page]
     return render_template(
         "facilitators/manage.html", municipality=municipality, page=replace(page, items=rows),
-        contacts=contacts,
+        contacts=contacts, agreements=municipal_agreement(db.session, municipality.id),
     )
 
 
