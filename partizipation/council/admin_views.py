@@ -3,6 +3,7 @@ and end terms, carry members into the next term, the warning list, the support s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 from functools import cache
@@ -10,6 +11,7 @@ from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
@@ -79,23 +81,46 @@ def manage_body(body_id: int):  # type: ignore[no-untyped-def]
         or abort(404)
     terms = search_terms()
     page = paginate(db.session, current_query(body, terms), scalars=False)
-    # Principals and deputies of the rows shown, also when they stand on another page.
-    names, deputies = partners_of(db.session, body, list(page))
-    roles = resolved(ROLES)
-    day = current_app.jinja_env.filters["date"]
-    # Each row with what it shows in words and its links: (row, name, role, principal's name,
-    # deputy's name, first day, last day, person's link, edit link, end link).
-    rows = [(m, person_label(m), roles.get(m.role, m.role), names.get(m.deputy_for_id or 0),
-             deputies.get(m.id), day(m.starts_on), day(m.ends_on),
-             link("people.edit_person", person_id=m.person_id),
-             link("council.edit_membership", body_id=body.id, membership_id=m.id),
-             link("council.end_membership_view", body_id=body.id, membership_id=m.id))
-            for m in page]
     return render_template(
         "council/manage_body.html", body=body, terms=body.terms,
-        memberships=replace(page, items=rows), search_terms=terms,
+        memberships=replace(page, items=_member_rows(body, page.items)), search_terms=terms,
         search=search_form(_l("Search current members by name")),
     )
+
+
+# The sentences every row of the current members repeats, translated once per language and
+# process; the row's values are put in escaped, as `_()` puts them in a template.
+ROW_TEXTS = {"for": _l("for %(name)s"), "until": _l("until %(date)s"),
+             "until_end": _l("until the end of the term"),
+             "edit": _l("Edit the membership of %(name)s"),
+             "end": _l("End the membership of %(name)s")}
+
+
+def _member_rows(body: Body, shown: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Each row of the current members with what it shows in words and its links: (row, name,
+    role, "for" its principal or None, deputy's name, first day, last day in words, person's
+    link, edit link, its label, end link, its label)."""
+    # Principals and deputies of the rows shown, also when they stand on another page.
+    names, deputies = partners_of(db.session, body, list(shown))
+    roles = resolved(ROLES)
+    texts = {key: Markup(text) for key, text in resolved(ROW_TEXTS).items()}
+    day = current_app.jinja_env.filters["date"]
+    rows = []
+    for m in shown:
+        name = person_label(m)
+        principal = names.get(m.deputy_for_id or 0)
+        rows.append((
+            m, name, roles.get(m.role, m.role),
+            texts["for"] % {"name": principal}
+            if m.role == "deputy" and principal is not None else None,
+            deputies.get(m.id), day(m.starts_on),
+            texts["until"] % {"date": day(m.ends_on)} if m.ends_on else texts["until_end"],
+            link("people.edit_person", person_id=m.person_id),
+            link("council.edit_membership", body_id=body.id, membership_id=m.id),
+            texts["edit"] % {"name": name},
+            link("council.end_membership_view", body_id=body.id, membership_id=m.id),
+            texts["end"] % {"name": name}))
+    return rows
 
 
 @bp.route(f"{PREFIX}/<int:body_id>/amtszeiten/neu", methods=["GET", "POST"])
