@@ -104,7 +104,16 @@ def _member_rows(body: Body, shown: Sequence[Any]) -> list[tuple[Any, ...]]:
     names, deputies = partners_of(db.session, body, list(shown))
     roles = resolved(ROLES)
     texts = {key: Markup(text) for key, text in resolved(ROW_TEXTS).items()}
-    day = current_app.jinja_env.filters["date"]
+    date = current_app.jinja_env.filters["date"]
+    days: dict[Any, str] = {}  # the rows share their first and last days
+
+    def day(value: Any) -> str:
+        text = days.get(value)
+        if text is None:
+            text = days[value] = date(value)
+        return text  # type: ignore[no-any-return]
+
+    body_id = body.id
     rows = []
     for m in shown:
         name = person_label(m)
@@ -116,9 +125,9 @@ def _member_rows(body: Body, shown: Sequence[Any]) -> list[tuple[Any, ...]]:
             deputies.get(m.id), day(m.starts_on),
             texts["until"] % {"date": day(m.ends_on)} if m.ends_on else texts["until_end"],
             link("people.edit_person", person_id=m.person_id),
-            link("council.edit_membership", body_id=body.id, membership_id=m.id),
+            link("council.edit_membership", body_id=body_id, membership_id=m.id),
             texts["edit"] % {"name": name},
-            link("council.end_membership_view", body_id=body.id, membership_id=m.id),
+            link("council.end_membership_view", body_id=body_id, membership_id=m.id),
             texts["end"] % {"name": name}))
     return rows
 

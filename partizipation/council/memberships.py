@@ -353,15 +353,25 @@ def current_query(body: Body, terms: str = "") -> Any:
     from ..paging import matches
     from ..people.models import Person
 
-    query = (select(*_CURRENT_COLUMNS, Person.form_of_address, Person.name, Person.anonymised_at,
-                    and_(Person.listing_consent_given_on.is_not(None),
-                         Person.listing_consent_withdrawn_on.is_(None)).label("is_listed"))
-             .join(Person, Membership.person_id == Person.id)
-             .where(Membership.body_id == body.id, current_filter())
-             .order_by(Membership.id))
+    query = _current_statement().params(body_id=body.id, today=clock.today())
     if terms:
         query = query.where(matches(terms, Person.name))
     return query
+
+
+@cache
+def _current_statement() -> Any:
+    """`current_query`'s statement, the body and the day bind parameters (built once per
+    process: building it took longer than the database takes to answer it)."""
+    from ..people.models import Person
+
+    return (select(*_CURRENT_COLUMNS, Person.form_of_address, Person.name, Person.anonymised_at,
+                   and_(Person.listing_consent_given_on.is_not(None),
+                        Person.listing_consent_withdrawn_on.is_(None)).label("is_listed"))
+            .join(Person, Membership.person_id == Person.id)
+            .where(Membership.body_id == bindparam("body_id"),
+                   current_filter(bindparam("today", type_=Date)))
+            .order_by(Membership.id))
 
 
 def partners_of(session: Session, body: Body, shown: list[Any]
