@@ -118,6 +118,14 @@ def municipality_facilitators(session: Session, municipality: Municipality) -> P
     """One page of all the municipality's facilitators, ended ones last, as plain rows (id,
     status, employment model, association, trained on, the person's name, reason of the latest
     send-back or None): one statement, the rows and their count."""
+    return paginate(session, _municipality_statement().params(municipality_id=municipality.id),
+                    scalars=False)
+
+
+@cache
+def _municipality_statement() -> Any:
+    """`municipality_facilitators`' statement, the municipality's id a bind parameter (built
+    once per process)."""
     latest_reason = (
         select(FacilitatorEvent.reason)
         .where(FacilitatorEvent.facilitator_id == Facilitator.id,
@@ -125,16 +133,16 @@ def municipality_facilitators(session: Session, municipality: Municipality) -> P
         .order_by(FacilitatorEvent.id.desc()).limit(1)
         .correlate(Facilitator).scalar_subquery()
     )
-    return paginate(session, (
+    return (
         select(Facilitator.id, Facilitator.status, Facilitator.employment_model,
                Facilitator.association_name, Facilitator.trained_on, Person.name,
                case((Facilitator.status == FacilitatorStatus.SENT_BACK, latest_reason),
                     else_=None))
         .join(Person, Facilitator.person_id == Person.id)
-        .where(Facilitator.municipality_id == municipality.id)
+        .where(Facilitator.municipality_id == bindparam("municipality_id"))
         .order_by(Facilitator.status == FacilitatorStatus.ENDED, Facilitator.started_on,
                   Facilitator.id)
-    ), scalars=False)
+    )
 
 
 # ---------------------------------------------------------------- the officer's network
