@@ -8,8 +8,9 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -34,6 +35,10 @@ from .models import (
 
 # ---------------------------------------------------------------- a municipality
 
+# What a card says of the training, translated once per language and process; the day is put
+# in escaped, as `_()` puts it in a template.
+CARD_TEXTS = {"trained": _l("Completed on %(date)s"), "untrained": _l("Not yet trained")}
+
 
 @bp.get("/verwaltung/kommunen/<int:municipality_id>")
 @login_required
@@ -44,11 +49,15 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
     require(perms.can_manage_facilitators(current_user, municipality))
     page = queries.municipality_facilitators(db.session, municipality)
     statuses, employments = resolved(STATUS_LABELS), resolved(EMPLOYMENT_LABELS)
+    texts = {key: Markup(text) for key, text in resolved(CARD_TEXTS).items()}
+    day = current_app.jinja_env.filters["date"]
     # Each card as a row with its labels in words, looked up once per request and code: (id,
-    # name, status, its label, employment model label, association, trained on, reason of the
-    # latest send-back, whether the user may correct a sent-back registration).
+    # name, status, its label, employment model label, association, training in words, reason
+    # of the latest send-back, whether the user may correct a sent-back registration).
     rows = [(id_, name, status, statuses.get(status, status),
-             employments.get(employment, employment), association, trained_on, reason,
+             employments.get(employment, employment), association,
+             texts["trained"] % {"date": day(trained_on)} if trained_on else texts["untrained"],
+             reason,
              status == FacilitatorStatus.SENT_BACK and perms.can_edit_facilitator(
                  current_user, SimpleNamespace(status=status, municipality=municipality)))
             for id_, status, employment, association, trained_on, name, reason in page]
