@@ -3,17 +3,21 @@ the group mail to the active facilitators."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Response, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..agreements.queries import municipal_agreements
 from ..db import db
 from ..domain import DomainError
-from ..i18n import _l
+from ..i18n import _l, resolved
 from ..municipalities.models import Municipality
 from ..permissions import require
+from ..templating import in_content
 from . import mailing, queries
 from . import permissions as perms
 from .blueprint import bp
@@ -22,14 +26,22 @@ from .forms import NetworkMailForm
 
 # ---------------------------------------------------------------- the officer's network
 
+NETWORK_TEXTS = {"pair": _l("%(name)s, %(municipality)s")}
+
 
 @bp.get("/verwaltung/netzwerk")
 @login_required
 def network():  # type: ignore[no-untyped-def]
     require(perms.can_view_network(current_user))
+    waiting = queries.waiting_facilitators(db.session)
+    # Each waiting registration as (id, "name, municipality"): the sentence translated once per
+    # language and process, the names put in escaped as `_()` puts them in a template.
+    pair = Markup(resolved(NETWORK_TEXTS)["pair"])
+    items = [(row.id, pair % {"name": row.name, "municipality": in_content(row.municipality_name)})
+             for row in waiting]
     return render_template("facilitators/network.html",
                            network=queries.network_overview(db.session),
-                           waiting=queries.waiting_facilitators(db.session))
+                           waiting=replace(waiting, items=items))
 
 
 @bp.get("/verwaltung/netzwerk.csv")
