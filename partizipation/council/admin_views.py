@@ -82,7 +82,7 @@ def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     terms = search_terms()
     page = paginate(db.session, current_query(body, terms), scalars=False)
     return render_template(
-        "council/manage_body.html", body=body, terms=body.terms,
+        "council/manage_body.html", body=body, terms=_term_rows(body),
         memberships=replace(page, items=_member_rows(body, page.items)), search_terms=terms,
         search=search_form(_l("Search current members by name")),
     )
@@ -94,6 +94,25 @@ ROW_TEXTS = {"for": _l("for %(name)s"), "until": _l("until %(date)s"),
              "until_end": _l("until the end of the term"),
              "edit": _l("Edit the membership of %(name)s"),
              "end": _l("End the membership of %(name)s")}
+TERM_TEXTS = {"from_to": _l("From %(start)s to %(end)s"),
+              "period": _l("the term from %(start)s to %(end)s")}
+
+
+def _term_rows(body: Body) -> list[tuple[Any, ...]]:
+    """The body's terms in their order with what the page shows of each: (from … to …, "the
+    term from … to …" for the links' hidden text, edit link, end link, the first's carry-over
+    link)."""
+    texts = {key: Markup(text) for key, text in resolved(TERM_TEXTS).items()}
+    date = current_app.jinja_env.filters["date"]
+    rows: list[tuple[Any, ...]] = []
+    for term in body.terms:
+        days = {"start": date(term.starts_on), "end": date(term.ends_on)}
+        rows.append((texts["from_to"] % days, texts["period"] % days,
+                     link("council.edit_term", body_id=body.id, term_id=term.id),
+                     link("council.end_term_view", body_id=body.id, term_id=term.id),
+                     None if rows else link("council.carry_over_view", body_id=body.id,
+                                            term_id=term.id)))
+    return rows
 
 
 def _member_rows(body: Body, shown: Sequence[Any]) -> list[tuple[Any, ...]]:
