@@ -94,7 +94,7 @@ def municipal_agreements(session: Session) -> dict[int, Agreement]:
     return _keep(_latest((m, a) for m, a in rows if m is not None))
 
 
-def municipal_agreement(session: Session, municipality_id: int) -> dict[int, Agreement]:
+def municipal_agreements_of(session: Session, municipality_id: int) -> dict[int, Agreement]:
     """`municipal_agreements` of one municipality (the page of a municipality): its entry, or
     none; one statement that reads that municipality's agreements only."""
     cache = g.get("_municipal_agreements") if has_request_context() else None

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..agreements.queries import municipal_agreement
+from ..agreements.queries import municipal_agreements_of
 from ..db import db
 from ..domain import DomainError
 from ..forms import ActionForm
@@ -63,7 +63,7 @@ def manage(municipality_id: int):  # type: ignore[no-untyped-def]
             for id_, status, employment, association, trained_on, name, reason in page]
     return render_template(
         "facilitators/manage.html", municipality=municipality, page=replace(page, items=rows),
-        contacts=contacts, agreements=municipal_agreement(db.session, municipality.id),
+        contacts=contacts, agreements=municipal_agreements_of(db.session, municipality.id),
     )
 
 
