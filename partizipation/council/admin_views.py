@@ -80,7 +80,8 @@ def manage_body(body_id: int):  # type: ignore[no-untyped-def]
     body = db.session.scalars(_body_statement(), {"body_id": body_id}).unique().first() \
         or abort(404)
     terms = search_terms()
-    page = paginate(db.session, current_query(body, terms), scalars=False)
+    query, values = current_query(body, terms)
+    page = paginate(db.session, query, scalars=False, params=values)
     return render_template(
         "council/manage_body.html", body=body, terms=_term_rows(body),
         memberships=replace(page, items=_member_rows(body, page.items)), search_terms=terms,

@@ -346,17 +346,19 @@ _CURRENT_COLUMNS = (Membership.id, Membership.person_id, Membership.role, Member
                     Membership.starts_on, Membership.ends_on, Membership.deputy_for_id)
 
 
-def current_query(body: Body, terms: str = "") -> Any:
+def current_query(body: Body, terms: str = "") -> tuple[Any, dict[str, Any] | None]:
     """Current memberships of `body` as rows of what the officer's page of the body shows (the
     membership, its person's name, anonymisation and public listing), in the order of their
-    adding; `terms` searches the person's name (paged by the officer's page of the body)."""
+    adding; `terms` searches the person's name (paged by the officer's page of the body). With
+    the values of its parameters for `paginate` when the statement is the one built once per
+    process; None when a search made one for this request (its values bound already)."""
     from ..paging import matches
     from ..people.models import Person
 
-    query = _current_statement().params(body_id=body.id, today=clock.today())
-    if terms:
-        query = query.where(matches(terms, Person.name))
-    return query
+    values = {"body_id": body.id, "today": clock.today()}
+    if not terms:
+        return _current_statement(), values
+    return _current_statement().where(matches(terms, Person.name)).params(**values), None
 
 
 @cache

@@ -118,8 +118,8 @@ def municipality_facilitators(session: Session, municipality: Municipality) -> P
     """One page of all the municipality's facilitators, ended ones last, as plain rows (id,
     status, employment model, association, trained on, the person's name, reason of the latest
     send-back or None): one statement, the rows and their count."""
-    return paginate(session, _municipality_statement().params(municipality_id=municipality.id),
-                    scalars=False)
+    return paginate(session, _municipality_statement(), scalars=False,
+                    params={"municipality_id": municipality.id})
 
 
 @cache
