@@ -97,6 +97,13 @@ def fast_locale() -> Any:
     return locale if locale is not None else get_locale()
 
 
+def locale_key() -> tuple[str, str | None]:
+    """The current locale as a key for the formatting memos: a babel Locale hashes in Python
+    (about a microsecond a lookup); its language and territory do not."""
+    locale = fast_locale()
+    return (locale.language, locale.territory) if locale is not None else ("de", None)
+
+
 def fast_timezone() -> Any:
     """`get_timezone()`, as `fast_locale`."""
     tzinfo = getattr(_babel_state(), "babel_tzinfo", None)

@@ -15,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
-from .i18n import fast_locale, fast_timezone
+from .i18n import fast_locale, fast_timezone, locale_key
 
 _FORMATTED: dict[Any, str] = {}
 
@@ -41,7 +41,7 @@ def _formatted(formatter: Callable[[Any, str], str], value: Any, fmt: str) -> st
     one took 6–16 µs, a lookup takes 3)."""
     if not value:
         return ""
-    key = (formatter, fmt, type(value), value, fast_locale(), fast_timezone())
+    key = (formatter, fmt, type(value), value, locale_key(), fast_timezone())
     try:
         return _FORMATTED[key]
     except KeyError:
@@ -60,7 +60,7 @@ _NUMBERS: dict[Any, str] = {}
 def formatted_number(value: Any) -> str:
     """The `number` filter: Flask-Babel's `format_decimal`, remembered per language and value
     like the dates (a paged list shows five numbers; formatting one took about 15 µs)."""
-    key = (type(value), value, fast_locale())
+    key = (type(value), value, locale_key())
     try:
         return _NUMBERS[key]
     except KeyError:

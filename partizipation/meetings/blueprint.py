@@ -9,7 +9,7 @@ from flask_babel import format_date, format_time
 
 from .. import clock
 from ..db import db
-from ..i18n import _l, fast_locale, fast_timezone
+from ..i18n import _l, fast_timezone, locale_key
 from ..uploads import link_text
 from . import permissions
 from .history import action_label
@@ -40,7 +40,7 @@ def meeting_when(meeting: Meeting) -> str:
     """“Friday, 27 March 2026, 18:00 to 20:00” in the current language (Berlin time).
     Remembered per start, end, language and timezone, as the `date` filter remembers its
     texts (a list shows 25 of them on every request; formatting one took ~60 µs)."""
-    key = (meeting.starts_at, meeting.ends_at, fast_locale(), fast_timezone())
+    key = (meeting.starts_at, meeting.ends_at, locale_key(), fast_timezone())
     try:
         return _WHEN[key]
     except KeyError:
