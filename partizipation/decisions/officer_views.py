@@ -89,7 +89,7 @@ def follow_up():  # type: ignore[no-untyped-def]
               label("kind", d.kind), label("status", d.status), d.responsible,
               format_date(d.due_on) if d.due_on else "",
               url_for("decisions.detail", decision_id=d.id, _external=True)) for d in rows])
-    page = paginate(db.session, queries.follow_up_rows(show, form.body.data or 0, sort),
-                    count_limit=COUNT_LIMIT, scalars=False)
+    query, values = queries.follow_up_rows(show, form.body.data or 0, sort)
+    page = paginate(db.session, query, count_limit=COUNT_LIMIT, scalars=False, params=values)
     return render_template("decisions/follow_up.html", page=page, form=form, show=show,
                            sort=sort)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, or_, select, true
+from sqlalchemy import Date, Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .. import clock
@@ -97,34 +97,47 @@ def follow_up(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any
     # Sorted by due date for all bodies, the meeting and the item are only shown: loaded with
     # the rows (joins the count leaves out), not joined for the conditions.
     base = joined() if body_id or sort == "meeting" else loaded()
-    return _follow_up(base, show, body_id, sort)
+    return _follow_up(base, show, body_id or None, sort, clock.today())
 
 
-def follow_up_rows(show: str = "", body_id: int = 0, sort: str = "due") -> Select[Any]:
+def follow_up_rows(show: str = "", body_id: int = 0,
+                   sort: str = "due") -> tuple[Select[Any], dict[str, Any]]:
     """The officer's open decisions across bodies as the page shows them: rows of (id, text,
-    status, responsible, due_on, the meeting's start, its body's name or None). Every decision
-    has its meeting (a column that is not null): the outer joins change no row, and PostgreSQL
-    leaves them out of the count when neither filters nor sorts (as `loaded` did)."""
+    status, responsible, due_on, the meeting's start, its body's name or None); the statement
+    (built once per process for each filter and order the page offers: `show` and `sort` are
+    the view's checked choices) and its values. Every decision has its meeting (a column that
+    is not null): the outer joins change no row, and PostgreSQL leaves them out of the count
+    when neither filters nor sorts (as `loaded` did)."""
+    return _follow_up_rows_statement(show, bool(body_id), sort), {
+        "follow_up_body": body_id or None, "follow_up_today": clock.today()}
+
+
+@cache
+def _follow_up_rows_statement(show: str, by_body: bool, sort: str) -> Select[Any]:
     base: Any = (
         select(Decision.id, Decision.text, Decision.status, Decision.responsible,
                Decision.due_on, Meeting.starts_at, Body.name)
         .outerjoin(Meeting, Decision.meeting_id == Meeting.id)
         .outerjoin(Body, Meeting.body_id == Body.id))
-    return _follow_up(base, show, body_id, sort)
+    return _follow_up(base, show, bindparam("follow_up_body") if by_body else None, sort,
+                      bindparam("follow_up_today", type_=Date))
 
 
-def _follow_up(base: Select[Any], show: str, body_id: int, sort: str) -> Select[Any]:
+def _follow_up(base: Select[Any], show: str, body_id: Any, sort: str,
+               today: Any) -> Select[Any]:
+    """`base` filtered and ordered; `body_id` (None: every body) and `today` values or bind
+    parameters."""
     open_states = [Status.TAKEN.value, Status.SUBMITTED.value, Status.APPROVED.value,
                    Status.COMMUNICATED.value]
     query = base.where(Decision.status.in_(open_states))
     if show == "waiting":
         query = query.where(Decision.status == Status.SUBMITTED.value)
     elif show == "overdue":
-        query = query.where(Decision.due_on.is_not(None), Decision.due_on < clock.today())
+        query = query.where(Decision.due_on.is_not(None), Decision.due_on < today)
     elif show == "not_implemented":
         query = query.where(Decision.status.in_([Status.APPROVED.value,
                                                  Status.COMMUNICATED.value]))
-    if body_id:
+    if body_id is not None:
         query = query.where(Meeting.body_id == body_id)
     if sort == "meeting":
         return query.order_by(Meeting.starts_at.desc(), Decision.id)

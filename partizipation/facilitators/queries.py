@@ -230,7 +230,8 @@ def _waiting_statement() -> Any:
 def waiting_facilitators(session: Session) -> Page[Any]:
     """One page of the registrations waiting for the officer, oldest first, as rows (id, the
     person's name, the municipality's name; one statement)."""
-    return paginate(session, _waiting_statement(), per_page=NETWORK_PAGE, scalars=False)
+    return paginate(session, _waiting_statement(), per_page=NETWORK_PAGE, scalars=False,
+                    params={})
 
 
 def network_table(session: Session) -> Iterator[tuple[Municipality, Facilitator | None]]:

@@ -237,11 +237,16 @@ def status_counts(session: Session) -> dict[str, int]:
     return dict(zip(names, row, strict=True))
 
 
+@cache
+def _submitted_statement() -> Select[Any]:
+    return (select(Post).where(Post.status == PostStatus.SUBMITTED.value)
+            .options(joinedload(Post.author)).order_by(Post.updated_at, Post.id))
+
+
 def submitted(session: Session, total: int) -> Page[Any]:
-    """The queue: submitted posts, the longest waiting first; `total` from `status_counts`."""
-    return paginate(session, select(Post).where(Post.status == PostStatus.SUBMITTED.value)
-                    .options(joinedload(Post.author)).order_by(Post.updated_at, Post.id),
-                    total=total)
+    """The queue: submitted posts, the longest waiting first; `total` from `status_counts`
+    (one statement, built once per process)."""
+    return paginate(session, _submitted_statement(), total=total, params={})
 
 
 def pending_comments(session: Session) -> Page[Any]:
