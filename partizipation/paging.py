@@ -113,6 +113,8 @@ def paginate(session: Session, query: Select[Any], *, number: int | None = None,
         key = (id(query), "known" if known else id(total), *shape)
         kept = _PAGED.get(key)
         if kept is None:
+            if len(_PAGED) >= 1_000:  # a query built per request passed by mistake: bounded
+                _PAGED.clear()
             # The query and total are kept with it: their ids stay theirs.
             kept = _PAGED[key] = (query, total, _paged(query, total, *shape))
         limited = kept[2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -59,6 +60,30 @@ NOTICE_LABELS = {
 }
 
 
+def effective_status(agreement: Any, today: date) -> str:
+    """An agreement's status as shown (of the model or a row of its columns): one in force past
+    its term has ended."""
+    if (agreement.status == AgreementStatus.IN_FORCE and agreement.valid_until
+            and agreement.valid_until < today):
+        return AgreementStatus.ENDED.value
+    return str(agreement.status)
+
+
+def notice_of(agreement: Any, today: date) -> Notice:
+    """An agreement's notice (the model or a row of its columns) as of `today`."""
+    return notice_on(today, months=agreement.notice_months, to=agreement.notice_to,
+                     valid_until=agreement.valid_until,
+                     ended_on=(agreement.ended_on if agreement.status == AgreementStatus.ENDED
+                               else None),
+                     in_force=agreement.status == AgreementStatus.IN_FORCE)
+
+
+def ends_on(agreement: Any) -> date | None:
+    """The day an agreement (the model or a row) ended, or ends, if known."""
+    return agreement.ended_on if agreement.status == AgreementStatus.ENDED else \
+        agreement.valid_until
+
+
 class Agreement(Versioned, Base):
     __tablename__ = "agreements"
     __audit__ = True
@@ -99,21 +124,15 @@ class Agreement(Versioned, Base):
         return str(KIND_LABELS.get(self.kind, self.kind))  # type: ignore[call-overload]
 
     def notice(self, today: date | None = None) -> Notice:
-        return notice_on(today or clock.today(), months=self.notice_months, to=self.notice_to,
-                         valid_until=self.valid_until,
-                         ended_on=self.ended_on if self.status == AgreementStatus.ENDED else None,
-                         in_force=self.status == AgreementStatus.IN_FORCE)
+        return notice_of(self, today or clock.today())
 
     def effective_status(self, today: date | None = None) -> str:
         """As shown: an agreement in force past its term has ended."""
-        day = today or clock.today()
-        if self.status == AgreementStatus.IN_FORCE and self.valid_until and self.valid_until < day:
-            return AgreementStatus.ENDED.value
-        return self.status
+        return effective_status(self, today or clock.today())
 
     def ends_on(self) -> date | None:
         """The day it ended (or ends), if known."""
-        return self.ended_on if self.status == AgreementStatus.ENDED else self.valid_until
+        return ends_on(self)
 
     @property
     def status_label(self) -> str:

@@ -8,7 +8,6 @@ template gives it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from flask import current_app
@@ -18,8 +17,15 @@ from markupsafe import Markup
 from .. import clock
 from ..i18n import resolved
 from ..templating import in_content
-from .models import KIND_LABELS, STATUS_LABELS, AgreementStatus
-from .notice import NoticeTo, notice_on
+from .models import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    AgreementStatus,
+    effective_status,
+    ends_on,
+    notice_of,
+)
+from .notice import NoticeTo
 
 _KEYS = ("joined_left", "joined", "left", "from", "until", "until_replaced", "no_end",
          "until_only", "term_not_set", "any_time", "no_notice", "ended", "not_in_force",
@@ -81,15 +87,6 @@ def summary(agreement: Any, parties: Any, words: Words) -> Summary:
         deadline=_deadline(agreement, words))
 
 
-def effective_status(agreement: Any, today: date) -> str:
-    """As `Agreement.effective_status`, of the model or a row: in force past its term has
-    ended."""
-    if (agreement.status == AgreementStatus.IN_FORCE and agreement.valid_until
-            and agreement.valid_until < today):
-        return AgreementStatus.ENDED.value
-    return str(agreement.status)
-
-
 def municipal_text(agreement: Any, words: Words) -> Any:
     """A municipality's agreement with the district in a table cell (a row of its id, status,
     signed_on, valid_until and ended_on, or None), as agreements/_macros.html words it."""
@@ -99,10 +96,8 @@ def municipal_text(agreement: Any, words: Words) -> Any:
     if status == AgreementStatus.IN_FORCE and agreement.signed_on:
         return words.phrase["signed"] % {"date": words.date(agreement.signed_on)}
     if status == AgreementStatus.ENDED and agreement.signed_on:
-        ends_on = (agreement.ended_on if agreement.status == AgreementStatus.ENDED
-                   else agreement.valid_until)
         return words.phrase["signed_ended"] % {"signed": words.date(agreement.signed_on),
-                                               "ended": words.date(ends_on)}
+                                               "ended": words.date(ends_on(agreement))}
     return words.statuses.get(status, status)
 
 
@@ -159,11 +154,7 @@ def _deadline(agreement: Any, words: Words) -> Any:
     """The term and notice in words, as of today. (The numbers and dates put into the plural
     phrases hold nothing to escape.)"""
     phrase, as_date = words.phrase, words.date
-    n = notice_on(words.today, months=agreement.notice_months, to=agreement.notice_to,
-                  valid_until=agreement.valid_until,
-                  ended_on=(agreement.ended_on if agreement.status == AgreementStatus.ENDED
-                            else None),
-                  in_force=agreement.status == AgreementStatus.IN_FORCE)
+    n = notice_of(agreement, words.today)
     if n.state == "ended":
         return phrase["ended"] % {"date": as_date(n.end)}
     if n.state == "not_in_force":

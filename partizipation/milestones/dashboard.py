@@ -8,11 +8,8 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import or_
-
 from .. import clock
 from ..agreements.models import Agreement
-from ..agreements.notice import NoticeTo
 from ..dashboard import day, figure_rows, rows
 from . import reminders
 from .models import Milestone
@@ -25,18 +22,10 @@ def figures(user: Any) -> dict[str, Callable[[], Any]]:
     return {
         "milestones": lambda: rows(reminders.open_milestones().with_only_columns(
             Milestone.id, Milestone.code, Milestone.title, Milestone.target_date)),
-        "agreements": lambda: rows(reminders.agreements_in_force().with_only_columns(
+        "agreements": lambda: rows(reminders.agreements_with_deadlines().with_only_columns(
             Agreement.id, Agreement.title, Agreement.notice_months, Agreement.notice_to,
-            Agreement.valid_until).where(_may_have_deadline())),
+            Agreement.valid_until)),
     }
-
-
-def _may_have_deadline() -> Any:
-    """The agreements `reminders.deadlines_of` can find a deadline of: those with an end, and
-    those with notice to the end of a period. One without either (open-ended, with no rule or
-    notice at any time) has none, so the page need not read it (most agreements in force)."""
-    periods = [NoticeTo.MONTH.value, NoticeTo.QUARTER.value, NoticeTo.YEAR.value]
-    return or_(Agreement.valid_until.is_not(None), Agreement.notice_to.in_(periods))
 
 
 def upcoming() -> list[reminders.Deadline]:

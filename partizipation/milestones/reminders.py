@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask import url_for
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from .. import clock
 from ..accounts.models import User
 from ..accounts.services import absolute_url
 from ..agreements.models import Agreement, AgreementStatus
-from ..agreements.notice import notice_on
+from ..agreements.notice import NoticeTo, notice_on
 from ..i18n import _l
 from ..mail.services import queue_mail
 from ..permissions import Role
@@ -64,14 +64,21 @@ def open_milestones() -> Select[Any]:
         Milestone.status.not_in([MilestoneStatus.ACHIEVED, MilestoneStatus.DROPPED]))
 
 
-def agreements_in_force() -> Select[Any]:
-    return select(Agreement).where(Agreement.status == AgreementStatus.IN_FORCE)
+def agreements_with_deadlines() -> Select[Any]:
+    """The agreements in force that `deadlines_of` can find a deadline of: those with an end,
+    and those with notice to the end of a period. One without either (open-ended, with no rule
+    or notice at any time) has none, so neither the reminders nor /mein-bereich read it (most
+    agreements in force)."""
+    periods = [NoticeTo.MONTH.value, NoticeTo.QUARTER.value, NoticeTo.YEAR.value]
+    return select(Agreement).where(
+        Agreement.status == AgreementStatus.IN_FORCE,
+        or_(Agreement.valid_until.is_not(None), Agreement.notice_to.in_(periods)))
 
 
 def deadlines(session: Session, today: date) -> list[Deadline]:
     """Every open deadline (two statements), soonest first; overdue milestones included."""
     return deadlines_of(session.scalars(open_milestones()),
-                        session.scalars(agreements_in_force()), today)
+                        session.scalars(agreements_with_deadlines()), today)
 
 
 def deadlines_of(milestones: Iterable[Any], agreements: Iterable[Any],
