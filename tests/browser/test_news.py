@@ -7,6 +7,7 @@ after approval. Then every news page and state in both languages, and the XSS co
 from __future__ import annotations
 
 import io
+import re
 
 import feedparser
 import pytest
@@ -333,7 +334,10 @@ def test_the_payload_corpus_never_runs_in_the_browser(browser_page, live_server)
             if "*" not in visible:
                 assert visible in text, visible
         assert '"><script>alert(1)</script>{{ 7*7 }}' in page.locator("h1").inner_text()
-        assert "<svg onload=alert(1)> {{ 7*7 }}" in text and "49" not in text
+        # Not evaluated: no 49 where "{{ 7*7 }}" stands (the times shown, as "09:49", left out:
+        # they made this fail whenever a comment was written at minute 49).
+        assert "<svg onload=alert(1)> {{ 7*7 }}" in text
+        assert "49" not in re.sub(r"\b\d{1,2}:\d{2}\b", "", text)
         assert page.locator("main script, main svg, main iframe, main [onerror]").count() == 0
         page.goto(f"/neuigkeiten/thema/{'<script>alert(1)</script>'}/feed.atom")
         assert "alert(1)" in page.content()
