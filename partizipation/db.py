@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -128,8 +129,32 @@ class Database:
 
     def _close(self, exc: BaseException | None) -> None:
         session = g.pop("db_session", None)
-        if session is not None:
-            session.close()
+        if session is None:
+            return
+        if exc is None and _only_read(session):
+            # The same for the data as a rollback, but psycopg forgets every statement it has
+            # prepared on the server when a transaction rolls back: a page's statements are
+            # parsed and planned again on every request unless a reading request commits.
+            try:
+                session.commit()
+            except SQLAlchemyError:
+                pass  # close() rolls back
+        session.close()
+
+
+def _only_read(session: Session) -> bool:
+    """Whether the session's transaction on PostgreSQL ran only SELECTs and holds no unsaved
+    change (`_note_writes` keeps the mark; other databases are never marked as reading)."""
+    if not session.in_transaction() or session.new or session.dirty or session.deleted:
+        return False
+    # The connection it used (none yet: nothing to end), without checking one out for this.
+    used = session.info.get("connection_info")
+    return used is not None and used.get("writes", True) is False
+
+
+@event.listens_for(Session, "after_begin")
+def _remember_connection(session: Session, _transaction: Any, connection: Connection) -> None:
+    session.info["connection_info"] = connection.info
 
 
 def _writing_request() -> bool:
@@ -165,7 +190,25 @@ def make_engine(url: str) -> Engine:
         return engine
     engine = create_engine(url)
     _ping_after_idle(engine)
+    _note_writes(engine)
     return engine
+
+
+def _note_writes(engine: Engine) -> None:
+    """Mark a connection's transaction as writing when it runs anything but a SELECT (compiled
+    from SQLAlchemy's `select()`, never a text or driver statement), so that `Database._close`
+    commits only transactions that read."""
+
+    @event.listens_for(engine, "begin")
+    def _begun(conn: Connection) -> None:
+        conn.info["writes"] = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _executing(conn: Connection, _cursor: Any, _statement: str, _parameters: Any,
+                   context: Any, _executemany: bool) -> None:
+        compiled = context.compiled if context is not None else None
+        if compiled is None or not getattr(compiled.statement, "is_select", False):
+            conn.info["writes"] = True
 
 
 PING_AFTER_IDLE = 1.0  # seconds
