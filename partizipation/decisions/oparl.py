@@ -21,7 +21,7 @@ from .queries import public_condition
 
 @cache
 def _statement(dialect: str, by_meeting: bool = False) -> Any:
-    which = (any_of(AgendaItem.meeting_id, "meeting_ids", dialect) if by_meeting
+    which = (any_of(Decision.meeting_id, "meeting_ids", dialect) if by_meeting
              else any_of(Decision.agenda_item_id, "item_ids", dialect))
     return (select(Decision.agenda_item_id, Decision.kind, Decision.result, Decision.votes_yes,
                    Decision.votes_no, Decision.votes_abstain, Decision.status, Decision.text)

@@ -585,11 +585,38 @@ def _seconds(moment: Any, name: str) -> Any:
     return cast(func.floor(extract("epoch", moment)), BigInteger).label(name)
 
 
+def _items_of_meetings(read: Callable[[Any, str], Any], dialect: str) -> Select[Any]:
+    """The public agenda items of the public meetings among `oparl_ids`, as `_rows_statement`
+    reads them, but what an item's `modified` takes from its meeting (`_item_modified`: the
+    meeting's history, the meeting, its body) worked out once per meeting, not once per item."""
+    other = aliased(Meeting)
+    meetings = (select(other.id.label("id"),
+                       _max(MeetingEvent.created_at, MeetingEvent.meeting_id == other.id)
+                       .label("events"),
+                       other.modified_at.label("meeting"),
+                       select(Body.modified_at).where(Body.id == other.body_id)
+                       .scalar_subquery().label("body"))
+                .where(any_of(other.id, "oparl_ids", dialect), meeting_public(other))
+                # Materialized: otherwise PostgreSQL folds it into the items' query and works
+                # the meeting's parts out again for every item.
+                .cte("oparl_meetings").prefix_with("MATERIALIZED", dialect="postgresql"))
+    modified = _latest(AgendaItem.modified_at, meetings.c.events, meetings.c.meeting,
+                       meetings.c.body)
+    return (select(AgendaItem.id.label("id"), read(AgendaItem.created_at, "created"),
+                   *_fields(AGENDA_ITEM), read(modified, "modified"))
+            .join(meetings, meetings.c.id == AgendaItem.meeting_id)
+            .where(AgendaItem.is_public.is_(True),
+                   any_of(AgendaItem.meeting_id, "oparl_ids", dialect)))
+
+
 @cache
 def _rows_statement(name: str, column: str | None, order: tuple[str, ...],
                     dialect: str) -> Select[Any]:
     kind = KINDS[name]
     read = _seconds if dialect == "postgresql" and name in SECONDS else _read
+    if kind is AGENDA_ITEM and column == "meeting_id":
+        return _items_of_meetings(read, dialect).order_by(
+            *(getattr(AgendaItem, by) for by in order))
     query = select(kind.id.label("id"), read(kind.created, "created"), *_fields(kind),
                    read(kind.modified(), "modified")).where(kind.public())
     if column is not None:

@@ -278,3 +278,25 @@ def test_agenda_item_result_and_resolution_text_from_the_real_decisions(client, 
     assert "Ja 5, Nein 1, Enthaltung 2" in item["result"] and "Genehmigt" in item["result"]
     listing = get(client, f"{BASE}/body/1/agendaItem")
     assert "Geheime Personalentscheidung" not in json.dumps(listing)
+
+
+def test_a_meetings_embedded_items_change_with_the_meeting_as_their_own_pages(client, world,
+                                                                             db_session, app):
+    """An item embedded in its meeting says the same `modified` as the item's own object: both
+    take the meeting's history, the meeting and its body into account."""
+    def embedded() -> dict[str, str]:
+        meeting = get(client, f"{BASE}/meeting/{world.meeting.id}")
+        return {item["id"]: item["modified"] for item in meeting["agendaItem"]}
+
+    before = embedded()
+    assert before
+    with app.test_request_context(), clock.freeze(utcnow() + timedelta(minutes=10)):
+        from partizipation.meetings.history import Action, record
+
+        record(db_session, world.meeting, Action.DOCUMENT_ADDED, actor=None, note="Vorlage")
+        db_session.flush()
+    after = embedded()
+    assert after.keys() == before.keys()
+    for url, modified in after.items():
+        assert modified > before[url]
+        assert get(client, url)["modified"] == modified
