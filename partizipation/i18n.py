@@ -61,8 +61,8 @@ class RequestDomain(Domain):
     gets its own catalogs."""
 
     def get_translations(self) -> Any:
-        # The fast path of every string after the request's first (`_babel_state`).
-        state = _babel_state()
+        # The fast path of every string after the request's first (`babel_state`).
+        state = babel_state()
         if state is not None:
             cached = getattr(state, "partizipation_translations", None)
             if cached is not None and cached[0] is getattr(state, "babel_locale", None):
@@ -83,7 +83,7 @@ class RequestDomain(Domain):
         return translations
 
 
-def _babel_state() -> Any:
+def babel_state() -> Any:
     """Flask-Babel's per-request state, read from the application context's variable directly
     (`g` is a proxy that looks the context up on each access)."""
     app_ctx = _cv_app.get(None)
@@ -93,7 +93,7 @@ def _babel_state() -> Any:
 def fast_locale() -> Any:
     """`get_locale()`, read straight from the application context once it is known (the
     proxies `g` and Flask-Babel's context cost a few µs a call; a list asks once a row)."""
-    locale = getattr(_babel_state(), "babel_locale", None)
+    locale = getattr(babel_state(), "babel_locale", None)
     return locale if locale is not None else get_locale()
 
 
@@ -106,7 +106,7 @@ def locale_key() -> tuple[str, str | None]:
 
 def fast_timezone() -> Any:
     """`get_timezone()`, as `fast_locale`."""
-    tzinfo = getattr(_babel_state(), "babel_tzinfo", None)
+    tzinfo = getattr(babel_state(), "babel_tzinfo", None)
     return tzinfo if tzinfo is not None else get_timezone()
 
 

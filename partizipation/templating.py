@@ -15,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 
 from . import domains, links, permissions
 from .db import db
-from .i18n import fast_locale, fast_timezone, locale_key
+from .i18n import babel_state, fast_locale, fast_timezone, locale_key
 
 _FORMATTED: dict[Any, str] = {}
 
@@ -328,8 +328,23 @@ def _mark_empty_choice(field: Any) -> None:
 
 def _foreign(lang: str | None = None) -> str | None:
     """The language code to mark (`lang`, else the content language) if it is not the page's."""
-    code = lang or current_app.config.get("CONTENT_LOCALE", "de")
-    return None if code == str(fast_locale() or "de") else code
+    page, content = _languages()
+    code = lang or content
+    return None if code == page else code
+
+
+def _languages() -> tuple[str, str]:
+    """The page's language code and the content's, worked out once per request and locale (a
+    list asks for every row; a locale forced for a mail is another object)."""
+    locale = fast_locale()
+    state = babel_state()
+    known = getattr(state, "partizipation_languages", None)
+    if known is not None and known[0] is locale:
+        return known[1]  # type: ignore[no-any-return]
+    found = (str(locale or "de"), current_app.config.get("CONTENT_LOCALE", "de"))
+    if state is not None:
+        state.partizipation_languages = (locale, found)
+    return found
 
 
 def content_lang(lang: str | None = None) -> Markup:
