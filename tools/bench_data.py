@@ -88,9 +88,10 @@ def build(url: str, size: Size) -> dict[str, Any]:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         if conn.dialect.name == "postgresql":
             # The whole load is one transaction: a row a trigger updated once per inserted row (a
-            # meeting's count of public agenda items, migration 0020) left every version behind,
-            # which pruning and autovacuum remove in production, where changes come one by one.
-            conn.execute(text("VACUUM FULL meetings"))
+            # meeting's count of public agenda items, migration 0020, and its body's counts,
+            # 0023) left every version behind, which pruning and autovacuum remove in
+            # production, where changes come one by one.
+            conn.execute(text("VACUUM FULL meetings, meeting_public_counts"))
             conn.execute(text("VACUUM ANALYZE"))
         else:
             conn.execute(text("ANALYZE"))

@@ -27,4 +27,16 @@ class Tombstone(Base):
     deleted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+class MeetingPublicCount(Base):
+    """The public, announced meetings of a body (`body_key` 0: of none) and their public agenda
+    items, kept by database triggers (migration 0023): the totals of the OParl meeting and agenda
+    item lists, read without scanning the meetings."""
+
+    __tablename__ = "meeting_public_counts"
+
+    body_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    meetings: Mapped[int]
+    agenda_items: Mapped[int]
+
+
 from . import tombstones  # noqa: E402, F401 - the listeners that write tombstones

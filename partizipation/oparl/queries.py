@@ -60,7 +60,7 @@ from ..db import UTCDateTime, any_of, dialect_name
 from ..meetings.labels import PLACE_FACTS
 from ..meetings.models import AgendaItem, Document, Meeting, MeetingEvent, MeetingStatus, Place
 from ..people.models import Person
-from .models import Tombstone
+from .models import MeetingPublicCount, Tombstone
 
 
 class latest(GenericFunction[datetime]):  # noqa: N801 - an SQL function's name
@@ -447,12 +447,15 @@ def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) 
     ids = (select(kind.id.label("id")).where(*where).order_by(kind.id)
            .limit(bindparam("oparl_limit", type_=Integer))
            .offset(bindparam("oparl_offset", type_=Integer)).subquery("oparl_ids"))
-    if kind is AGENDA_ITEM and not scope and not filters:
-        # Every public item of every public meeting: the meetings' own counters (kept by
-        # triggers, Meeting.public_agenda_items), not a scan of all items.
-        counted = select(func.coalesce(func.sum(Meeting.public_agenda_items), 0)
-                         .label("oparl_total"), true().label("oparl_in_scope")) \
-            .where(meeting_public(Meeting)).subquery()
+    if kind in (MEETING, AGENDA_ITEM) and not scope and not filters:
+        # Every public meeting, or every public item of one: the counts per body kept by
+        # triggers (MeetingPublicCount), not a scan of the meetings or their items.
+        column = (MeetingPublicCount.meetings if kind is MEETING
+                  else MeetingPublicCount.agenda_items)
+        counted = select(func.coalesce(func.sum(column), 0).label("oparl_total"),
+                         true().label("oparl_in_scope")) \
+            .where(or_(MeetingPublicCount.body_key == 0,
+                       body_public(MeetingPublicCount.body_key))).subquery()
     else:
         counted = select(func.count().label("oparl_total"),
                          (SCOPES[scope](bindparam("oparl_scope")) if scope else true())

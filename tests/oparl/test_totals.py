@@ -1,6 +1,7 @@
-"""A list's total and its pages stay right however its rows change: the agenda item list's total
-is the public meetings' counters of public items (kept by database triggers, migration 0020),
-and a page of public objects is found by its ids first (queries._shown_only_public)."""
+"""A list's total and its pages stay right however its rows change: the meeting and agenda item
+lists' totals are the public meetings and their public items counted per body (kept by database
+triggers, migrations 0020 and 0023), and a page of public objects is found by its ids first
+(queries._shown_only_public)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sqlalchemy import delete, func, insert, select, update
 from partizipation.db import utcnow
 from partizipation.meetings import agenda
 from partizipation.meetings.models import AgendaItem, Meeting, MeetingStatus
-from partizipation.oparl.queries import item_public
+from partizipation.oparl.models import MeetingPublicCount
+from partizipation.oparl.queries import item_public, meeting_public
+from tests.council.factories import create_body
 from tests.meetings.factories import create_item, create_meeting
 
 from .conftest import BASE
@@ -39,6 +42,27 @@ def assert_counters_right(db_session) -> None:
             AgendaItem, (AgendaItem.meeting_id == Meeting.id) & AgendaItem.is_public.is_(True))
         .group_by(Meeting.id)).all())
     assert kept == real
+    # Per body (0: none), the public announced meetings and their public items.
+    counts = {row.body_key: (row.meetings, row.agenda_items)
+              for row in db_session.scalars(select(MeetingPublicCount))
+              if row.meetings or row.agenda_items}
+    key = func.coalesce(Meeting.body_id, 0)
+    real_counts = {body: (meetings, items) for body, meetings, items in db_session.execute(
+        select(key, func.count(), func.sum(Meeting.public_agenda_items))
+        .where(Meeting.is_public.is_(True), Meeting.status != MeetingStatus.PLANNED.value)
+        .group_by(key)).all()}
+    assert counts == real_counts
+
+
+def meetings_counted(db_session) -> int:
+    """The public meetings, counted the long way."""
+    return db_session.scalar(select(func.count()).select_from(Meeting).where(meeting_public()))
+
+
+def meeting_total(client) -> int:
+    page = get(client, f"{BASE}/body/1/meeting")
+    validate_list(page, "Meeting")
+    return page["pagination"]["totalElements"]
 
 
 def total(client) -> int:
@@ -78,6 +102,36 @@ def test_the_agenda_item_total_follows_every_change(client, world, db_session, a
     other.is_public = False
     assert_counters_right(db_session)
     assert total(client) == counted(db_session) == 1
+
+
+def test_the_meeting_total_follows_every_change(client, world, db_session):
+    assert_counters_right(db_session)
+    start = meeting_total(client)
+    assert start == meetings_counted(db_session) > 0
+    other = create_body(db_session, name="Arbeitskreis", short_name="AK")
+    new = create_meeting(db_session, other, status=MeetingStatus.INVITED.value)
+    create_item(db_session, new, title="Punkt")
+    loose = create_meeting(db_session, None, status=MeetingStatus.INVITED.value)
+    planned = create_meeting(db_session, world.council, status=MeetingStatus.PLANNED.value)
+    assert_counters_right(db_session)
+    assert meeting_total(client) == meetings_counted(db_session) == start + 2
+    # Announced, moved to another body, hidden, the body made private, deleted (SQL).
+    planned.status = MeetingStatus.INVITED.value
+    assert_counters_right(db_session)
+    assert meeting_total(client) == meetings_counted(db_session) == start + 3
+    db_session.execute(update(Meeting).where(Meeting.id == loose.id)
+                       .values(body_id=world.council.id))
+    new.is_public = False
+    assert_counters_right(db_session)
+    assert meeting_total(client) == meetings_counted(db_session) == start + 2
+    new.is_public = True
+    other.is_public = False
+    assert_counters_right(db_session)
+    assert meeting_total(client) == meetings_counted(db_session) == start + 2
+    assert total(client) == counted(db_session)
+    db_session.execute(delete(Meeting).where(Meeting.id == planned.id))
+    assert_counters_right(db_session)
+    assert meeting_total(client) == meetings_counted(db_session) == start + 1
 
 
 def test_every_page_of_public_objects_is_its_slice_of_the_whole_list(client, world, db_session):
