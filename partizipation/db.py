@@ -35,7 +35,9 @@ NAMING_CONVENTION = {
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """A timezone-aware UTC datetime on every backend (SQLite drops the offset otherwise)."""
+    """A timezone-aware UTC datetime on every backend (SQLite drops the offset otherwise).
+    PostgreSQL connections run in UTC (`make_engine`), and psycopg then gives every value with
+    `datetime.UTC` already: read as it comes, without a Python call per value."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -51,6 +53,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        if dialect.name == "postgresql":
+            return None
+        return super().result_processor(dialect, coltype)
 
 
 class _IdArray(TypeDecorator[list[int]]):
@@ -188,7 +195,9 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    engine = create_engine(url)
+    # The session's time zone UTC, whatever the server's default: psycopg gives timestamps in
+    # it, with datetime.UTC for "UTC" (UTCDateTime reads them as they come).
+    engine = create_engine(url, connect_args={"options": "-c TimeZone=UTC"})
     _ping_after_idle(engine)
     _note_writes(engine)
     return engine

@@ -48,7 +48,6 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -307,26 +306,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 PLACE = "place_"
 
 
-class _Moment(UTCDateTime):
-    """A moment as OParl reads it: on PostgreSQL as the driver gives it (aware, in the
-    connection's zone; serialize.moment turns any aware moment into Berlin time), without the
-    conversion to UTC the model's type makes of every value read; elsewhere as UTCDateTime."""
-
-    cache_ok = True
-
-    def result_processor(self, dialect: Any, coltype: Any) -> Any:
-        if dialect.name == "postgresql":
-            return None
-        return super().result_processor(dialect, coltype)
-
-
-_MOMENT = _Moment()
-
-
 def _read(column: Any, name: str) -> Any:
-    """`column` labelled `name`, a moment read as _Moment."""
-    if isinstance(column.type, UTCDateTime):
-        return type_coerce(column, _MOMENT).label(name)
+    """`column` labelled `name` (a moment as UTCDateTime reads it: on PostgreSQL as psycopg
+    gives it, without a Python call per value)."""
     return column.label(name)
 
 
