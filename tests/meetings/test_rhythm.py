@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partizipation.meetings.models import MeetingRecord
 from partizipation.meetings.rhythm import rhythms
 from tests.council.factories import create_body
 from tests.meetings.factories import at, create_meeting
@@ -38,9 +39,11 @@ def test_the_dashboard_shows_the_same_rhythm_from_its_one_statement(app, client,
     body = create_body(db_session, name="Netzwerk", min_meetings_per_year=4,
                        target_meetings_per_year=6)
     keeping = create_body(db_session, name="Beirat im Takt", min_meetings_per_year=1)
-    create_meeting(db_session, keeping, days=-30, status="held")
-    create_meeting(db_session, body, days=-100, status="held", invited_late=True)
-    create_meeting(db_session, body, days=-400, status="held")
+    approved = create_meeting(db_session, keeping, days=-30, status="held")
+    drafted = create_meeting(db_session, body, days=-100, status="held", invited_late=True)
+    create_meeting(db_session, body, days=-400, status="held")  # no record at all
+    db_session.add_all([MeetingRecord(meeting_id=approved.id, minutes_status="approved"),
+                        MeetingRecord(meeting_id=drafted.id, minutes_status="draft")])
     officer = create_user(db_session, role="officer", email="officer@example.org")
     db_session.commit()
     expected = rhythms(db_session)
@@ -57,4 +60,5 @@ def test_the_dashboard_shows_the_same_rhythm_from_its_one_statement(app, client,
     assert ("Netzwerk : 1 von mindestens 4 Sitzungen in den letzten 12 Monaten; nächste fällig "
             f"bis {expected[0].next_due:%d.%m.%Y}") in text
     assert "Beirat im Takt :" not in text
-    assert "Sitzungen ohne genehmigtes Protokoll: 3." in text  # none of the three has minutes
+    # The draft and the meeting without a record; not the approved minutes.
+    assert "Sitzungen ohne genehmigtes Protokoll: 2." in text
