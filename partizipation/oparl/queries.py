@@ -442,10 +442,19 @@ def _shown_only_public(kind: Kind, scope: str | None, filters: tuple[str, ...]) 
         counted = select(func.count().label("oparl_total"),
                          (SCOPES[scope](bindparam("oparl_scope")) if scope else true())
                          .label("oparl_in_scope")).where(*where).subquery()
+    modified = kind.modified()
+    joined = kind.model.__table__.join(ids, ids.c.id == kind.id)
+    if kind is AGENDA_ITEM:
+        # The page's items' meetings' parts of `modified` once per meeting (a page of 100
+        # items belongs to a handful of meetings).
+        of_page = select(AgendaItem.meeting_id).join(ids, ids.c.id == AgendaItem.id)
+        parts = _meeting_parts(lambda meeting: meeting.id.in_(of_page))
+        modified = _item_modified_from(parts)
+        joined = joined.join(parts, parts.c.id == AgendaItem.meeting_id)
     shown_query = (select(kind.id.label("id"), literal(1).label("public"),
-                          _read(kind.created, "created"), _read(kind.modified(), "modified"),
+                          _read(kind.created, "created"), _read(modified, "modified"),
                           _order(kind).label("order"), *_fields(kind))
-                   .join(ids, ids.c.id == kind.id))
+                   .select_from(joined))
     return counted, shown_query
 
 
@@ -570,26 +579,34 @@ def _seconds(moment: Any, name: str) -> Any:
     return cast(func.floor(extract("epoch", moment)), BigInteger).label(name)
 
 
+def _meeting_parts(where: Callable[[Any], Any]) -> Any:
+    """What an agenda item's `modified` takes from its meeting (`_item_modified`: the meeting's
+    history, the meeting, its body) for the meetings `where(meeting)` selects, worked out once
+    per meeting, not once per item. Materialized: otherwise PostgreSQL folds it into the items'
+    query and works it out again for every item."""
+    other = aliased(Meeting)
+    return (select(other.id.label("id"),
+                   _max(MeetingEvent.created_at, MeetingEvent.meeting_id == other.id)
+                   .label("events"),
+                   other.modified_at.label("meeting"),
+                   select(Body.modified_at).where(Body.id == other.body_id)
+                   .scalar_subquery().label("body"))
+            .where(where(other))
+            .cte("oparl_meetings").prefix_with("MATERIALIZED", dialect="postgresql"))
+
+
+def _item_modified_from(parts: Any) -> Any:
+    return _latest(AgendaItem.modified_at, parts.c.events, parts.c.meeting, parts.c.body)
+
+
 def _items_of_meetings(read: Callable[[Any, str], Any], dialect: str) -> Select[Any]:
     """The public agenda items of the public meetings among `oparl_ids`, as `_rows_statement`
-    reads them, but what an item's `modified` takes from its meeting (`_item_modified`: the
-    meeting's history, the meeting, its body) worked out once per meeting, not once per item."""
-    other = aliased(Meeting)
-    meetings = (select(other.id.label("id"),
-                       _max(MeetingEvent.created_at, MeetingEvent.meeting_id == other.id)
-                       .label("events"),
-                       other.modified_at.label("meeting"),
-                       select(Body.modified_at).where(Body.id == other.body_id)
-                       .scalar_subquery().label("body"))
-                .where(any_of(other.id, "oparl_ids", dialect), meeting_public(other))
-                # Materialized: otherwise PostgreSQL folds it into the items' query and works
-                # the meeting's parts out again for every item.
-                .cte("oparl_meetings").prefix_with("MATERIALIZED", dialect="postgresql"))
-    modified = _latest(AgendaItem.modified_at, meetings.c.events, meetings.c.meeting,
-                       meetings.c.body)
+    reads them, their meetings' parts of `modified` worked out once per meeting."""
+    parts = _meeting_parts(lambda meeting: and_(any_of(meeting.id, "oparl_ids", dialect),
+                                                meeting_public(meeting)))
     return (select(AgendaItem.id.label("id"), read(AgendaItem.created_at, "created"),
-                   *_fields(AGENDA_ITEM), read(modified, "modified"))
-            .join(meetings, meetings.c.id == AgendaItem.meeting_id)
+                   *_fields(AGENDA_ITEM), read(_item_modified_from(parts), "modified"))
+            .join(parts, parts.c.id == AgendaItem.meeting_id)
             .where(AgendaItem.is_public.is_(True),
                    any_of(AgendaItem.meeting_id, "oparl_ids", dialect)))
 
