@@ -209,3 +209,19 @@ def test_marking_a_select_leaves_shared_choices_alone(app):
         html = str(form.body(**attrs))
     assert 'lang="de"' in html and '<option lang="en" value="">All</option>' in html
     assert all(not choice.render_kw for choice in shared)
+
+
+def test_a_mail_in_another_language_inside_a_request_marks_by_its_own_language(app):
+    """The page's language is remembered per request and locale: a German mail written while
+    an English page is served (force_locale) marks nothing, and the page goes on marking."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    template = "<p{{ content_lang() }}>{{ in_content('Beirat') }}</p>"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert render_template_string(template) == (
+            '<p lang="de"><span lang="de">Beirat</span></p>')
+        with force_locale("de"):
+            assert render_template_string(template) == "<p>Beirat</p>"
+        assert render_template_string(template) == (
+            '<p lang="de"><span lang="de">Beirat</span></p>')
