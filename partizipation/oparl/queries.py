@@ -307,8 +307,8 @@ PLACE = "place_"
 
 
 def _read(column: Any, name: str) -> Any:
-    """`column` labelled `name` (a moment as UTCDateTime reads it: on PostgreSQL as psycopg
-    gives it, without a Python call per value)."""
+    """`column` labelled `name`; a moment read as a timestamp (as UTCDateTime reads it), the
+    counterpart of `_seconds`."""
     return column.label(name)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select, text
 
 from partizipation.accounts.models import User
@@ -25,5 +26,5 @@ def test_a_moment_comes_back_as_the_same_instant_in_utc(db_session) -> None:
 
 def test_postgresql_connections_run_in_utc(db_session) -> None:
     if db_session.get_bind().dialect.name != "postgresql":
-        return
+        pytest.skip("the session time zone of PostgreSQL connections")
     assert db_session.scalar(text("SHOW TimeZone")) == "UTC"
