@@ -211,6 +211,21 @@ def test_the_queue_counts_and_lists_waiting_posts(client, db_session, cast):
     assert ": 1" in my_area
 
 
+def test_my_area_counts_my_posts_only_up_to_the_limit(client, db_session, cast):
+    """A press office writes thousands of posts over the years: /mein-bereich counts them up
+    to the limit (500) and says "more than" past it."""
+    author = cast.user("editor")
+    add_posts(db_session, author.id, 7, commenter_id=cast.user("member").id,
+              comments_per_post=0)
+    login(client, author.email)
+    assert "Alle meine Beiträge (7)" in page_text(client.get("/mein-bereich"))
+    add_posts(db_session, author.id, 494, commenter_id=cast.user("member").id,
+              comments_per_post=0)
+    assert "Alle meine Beiträge (mehr als 500)" in page_text(client.get("/mein-bereich"))
+    client.get("/sprache/en?next=/mein-bereich")
+    assert "All my posts (more than 500)" in page_text(client.get("/mein-bereich"))
+
+
 def test_long_lists_count_only_up_to_a_limit_and_still_page_on(
         client, db_session, cast, monkeypatch):
     """Past the counting limit the list says "more than" and links on; the page past the limit
