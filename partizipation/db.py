@@ -200,7 +200,27 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"options": "-c TimeZone=UTC"})
     _ping_after_idle(engine)
     _note_writes(engine)
+    _planned_each_time(engine)
     return engine
+
+
+# A statement's execution option: never prepared on the server (see `_planned_each_time`).
+UNPREPARED = {"unprepared": True}
+
+
+def _planned_each_time(engine: Engine) -> None:
+    """psycopg prepares a statement on the server once it has run a few times, and PostgreSQL
+    then may plan it once for any parameters (a generic plan), when that plan looks cheaper.
+    For a statement whose best plan depends on its values (one person's invitations: a few, or
+    one per meeting for years), `.execution_options(**UNPREPARED)` has it planned for its
+    values on every run."""
+
+    @event.listens_for(engine, "do_execute")
+    def _execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool | None:
+        if context.execution_options.get("unprepared"):
+            cursor.execute(statement, parameters, prepare=False)
+            return True
+        return None
 
 
 def _note_writes(engine: Engine) -> None:

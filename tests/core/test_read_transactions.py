@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy import Engine, delete, select, text
 
 from partizipation.accounts.models import User
-from partizipation.db import db
+from partizipation.db import UNPREPARED, db
 from tests.conftest import make_test_app
 from tests.factories import create_user
 
@@ -30,6 +30,11 @@ def app(race_engine: Engine) -> Iterator[Flask]:
     @app.get("/_test/read")
     def read() -> str:
         return str(len(db.session.scalars(select(User.id).where(User.email == EMAIL)).all()))
+
+    @app.get("/_test/unprepared")
+    def unprepared() -> str:
+        return str(len(db.session.scalars(select(User.id).where(User.display_name == EMAIL)
+                                          .execution_options(**UNPREPARED)).all()))
 
     @app.get("/_test/flushed")
     def flushed() -> str:
@@ -72,6 +77,23 @@ def test_a_reading_request_keeps_its_statements_prepared(app: Flask) -> None:
             "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM users%'"))
         assert db.engine.pool.checkedin() == 0  # the same pooled connection the requests used
     assert prepared == 1
+
+
+def test_a_statement_marked_unprepared_is_planned_for_its_values_each_time(app: Flask) -> None:
+    """`UNPREPARED` (a person's calendar feed): never prepared, so PostgreSQL never settles on
+    one generic plan for every person."""
+    if app.extensions["db"].engine.dialect.name != "postgresql":
+        pytest.skip("prepared statements: PostgreSQL")
+    client = app.test_client()
+    for _ in range(8):
+        assert client.get("/_test/unprepared").status_code == 200
+        assert client.get("/_test/read").status_code == 200
+    with app.app_context():
+        found = dict(db.session.execute(text(
+            "SELECT CASE WHEN statement LIKE '%users.display_name =%' THEN 'marked' "
+            "ELSE 'plain' END, count(*) FROM pg_prepared_statements "
+            "WHERE statement LIKE '%FROM users%' GROUP BY 1")).all())
+    assert found == {"plain": 1}
 
 
 @pytest.mark.parametrize("path", ["/_test/flushed", "/_test/pending"])
