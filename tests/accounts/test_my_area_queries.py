@@ -83,7 +83,7 @@ def test_what_each_role_sees_comes_from_the_one_statement(cast_with_data, client
     contact = page_text(clients["contact_here"].get("/mein-bereich"))
     assert "Partizipationsbegleiter*innen von Bergkamen" in contact
     editor = page_text(clients["editor"].get("/mein-bereich"))
-    assert "Alle meine 60 Beiträge" in editor
+    assert "Alle meine Beiträge (60)" in editor
     officer = page_text(clients["officer"].get("/mein-bereich"))
     assert "3 Anmeldungen warten auf Ihre Bestätigung" in officer
     member = page_text(clients["member"].get("/mein-bereich"))
