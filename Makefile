@@ -42,8 +42,9 @@ browser: install
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-# Two test processes (pytest-xdist): the suite keeps under ten minutes on a 2-core machine.
-PYTEST_ARGS ?= -n 2
+# Two test processes (pytest-xdist): the suite keeps under ten minutes on a 2-core machine; the
+# 25 slowest tests are listed at the end, to see where the time goes when it grows.
+PYTEST_ARGS ?= -n 2 --durations=25
 test: translations browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
