@@ -185,9 +185,10 @@ def officer_list(*, past: bool, terms: str = "") -> Select[Any]:
 
 @cache
 def _feed_statements(personal: bool) -> tuple[Select[Any], Select[Any]]:
-    """A feed's two statements, built once per process: the meetings that ended since
-    `feed_since` (latest first) and those that end after `feed_now`; of the body `feed_owner`
-    (public ones), or (`personal`) those the person `feed_owner` is invited to."""
+    """A feed's two statements, built once per process: the last `feed_past` meetings that
+    ended since `feed_since` (latest first) and the next `feed_upcoming` that end after
+    `feed_now`; of the body `feed_owner` (public ones), or (`personal`) those the person
+    `feed_owner` is invited to. Every value is a parameter (`_feed` gives them)."""
     if personal:
         query = (select(Meeting).join(Invitee, Invitee.meeting_id == Meeting.id)
                  .where(Invitee.person_id == bindparam("feed_owner"), announced()))
@@ -197,9 +198,10 @@ def _feed_statements(personal: bool) -> tuple[Select[Any], Select[Any]]:
     query = query.options(joinedload(Meeting.place))
     now: Any = bindparam("feed_now", type_=Meeting.ends_at.type)
     ended = (query.where(*_ended(now), Meeting.starts_at >= bindparam("feed_since"))
-             .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(FEED_PAST))
+             .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+             .limit(bindparam("feed_past")))
     coming = (query.where(*not_ended(now)).order_by(Meeting.starts_at, Meeting.id)
-              .limit(FEED_UPCOMING))
+              .limit(bindparam("feed_upcoming")))
     if personal:
         # Planned for the person each time: PostgreSQL's generic plan would read every
         # invitation of the person first (a member of the council has one per meeting: 141 ms
@@ -213,7 +215,8 @@ def _feed(session: Session, personal: bool, owner: int) -> list[Meeting]:
     days and the next FEED_UPCOMING (two statements)."""
     now = clock.now()
     values = {"feed_owner": owner, "feed_now": now,
-              "feed_since": now - timedelta(days=FEED_DAYS_BACK)}
+              "feed_since": now - timedelta(days=FEED_DAYS_BACK),
+              "feed_past": FEED_PAST, "feed_upcoming": FEED_UPCOMING}
     ended, coming = _feed_statements(personal)
     return (list(session.scalars(ended, values))[::-1]
             + list(session.scalars(coming, values)))
