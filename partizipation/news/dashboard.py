@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..dashboard import USER_ID, figure, figure_rows, rows
+from ..dashboard import USER_ID, capped, figure, figure_rows, rows
 from ..permissions import is_signed_in
 from . import queries
 from .models import Post
@@ -30,8 +30,8 @@ def figures(user: Any) -> dict[str, Callable[[], Any]]:
             .order_by(Post.updated_at.desc(), Post.id.desc()).limit(MY_LATEST))
         # By the index on (author, updated): one author's posts, counted up to the limit (a
         # press office writes thousands over the years).
-        found["total"] = lambda: queries.capped_count(
-            select(Post.id).where(Post.author_id == USER_ID))
+        found["total"] = lambda: capped(select(Post.id).where(Post.author_id == USER_ID),
+                                        queries.COUNT_LIMIT)
     if can_moderate_posts(user):
         found.update({name: partial(_queue_count, name) for name in QUEUE})
     return found

@@ -200,7 +200,7 @@ def own_open_comments(session: Session, post: Post, user: Any) -> list[Comment]:
         Comment.status == CommentStatus.PENDING.value).order_by(Comment.id.desc()).limit(10)))
 
 
-def capped_count(query: Select[Any]) -> Any:
+def _capped_count(query: Select[Any]) -> Any:
     """How many rows `query` has, counted up to COUNT_LIMIT + 1 (more means "more than")."""
     return select(func.count()).select_from(query.limit(COUNT_LIMIT + 1).subquery()) \
         .scalar_subquery()
@@ -220,7 +220,7 @@ def queue_counts() -> dict[str, Any]:
     return {
         "submitted": _state_count("post", PostStatus.SUBMITTED.value),
         "comments_pending": _state_count("comment", CommentStatus.PENDING.value),
-        "comments_reported": capped_count(select(CommentReport.comment_id).where(
+        "comments_reported": _capped_count(select(CommentReport.comment_id).where(
             CommentReport.handled_at.is_(None)).distinct()),
     }
 

@@ -15,17 +15,16 @@ from .factories import at, create_meeting, invite
 TITLES = ["Klausur, drei Wochen", "Morgen", "Gestern zu Ende"]
 
 
-def _meetings(db_session, cast):
+def _meetings(db_session, cast) -> None:
     """A three-week retreat that began 20 days ago, a meeting tomorrow, one that ended
     yesterday (each public, invited: the person "invited" is on each)."""
-    found = [create_meeting(db_session, cast.council, status="invited", title=TITLES[0],
+    meetings = [create_meeting(db_session, cast.council, status="invited", title=TITLES[0],
                             starts_at=at(-20), ends_at=at(2)),
              create_meeting(db_session, cast.council, status="invited", title=TITLES[1], days=1),
              create_meeting(db_session, cast.council, status="invited", title=TITLES[2],
                             days=-1)]
-    for meeting in found:
+    for meeting in meetings:
         invite(db_session, meeting, cast.persons["invited"], source="member", role="member")
-    return found
 
 
 def _titles(raw: bytes) -> list[str]:
