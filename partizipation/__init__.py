@@ -90,9 +90,10 @@ def return_large_blocks() -> bool:
 
     By default glibc raises that limit to the size of the largest such block freed so far (up to
     32 MiB), and keeps up to twice as much free memory at the top of its heap. A sign-in's argon2
-    verification takes a 12 MiB block: after the second one, every later one came from the heap and
-    its 12 MiB stayed resident in the worker for good. Setting the limit (to glibc's own default)
-    turns that adjustment off. Returns whether it was set (False off glibc)."""
+    verification takes a 7 MiB block (12 MiB at the former cost): after the second one, every later
+    one came from the heap and its block stayed resident in the worker for good. Setting the limit
+    (to glibc's own default) turns that adjustment off. Returns whether it was set (False off
+    glibc)."""
     import ctypes
     import sys
 

@@ -318,7 +318,7 @@ def count_in_process(url: str, ids: dict[str, Any], pages: list[Page]) -> dict[s
 
 def login_cpu_ms() -> float:
     """CPU of one password verification at the production cost (median of ten), with malloc set
-    as in a worker (its 12 MiB come fresh from the system each time, as they do there)."""
+    as in a worker (its memory block comes fresh from the system each time, as it does there)."""
     from partizipation import return_large_blocks
     from partizipation.accounts import passwords
     from partizipation.config import DEFAULTS

@@ -10,9 +10,9 @@ the ids file bench.py wrote for it (instance/bench/postgresql-large.json). Both 
 gunicorn (2 sync workers, the checkout's gunicorn.conf.py, the production settings bench.py
 gives the platform, page cache off). The platform gets every bench page --repeat times, the floor
 as many requests to its two pages (a list of 100 users, the sign-in form), both from two clients
-at once after one sign-in, then two more sign-ins (argon2: 12 MiB each, while it runs). Printed
-per worker, in MiB: peak (VmHWM) / resident (VmRSS) / PSS after start, after the pages and after
-the sign-ins; and the workers' CPU per request.
+at once after one sign-in, then two more sign-ins (argon2: 7 MiB each at the production cost,
+while it runs). Printed per worker, in MiB: peak (VmHWM) / resident (VmRSS) / PSS after start,
+after the pages and after the sign-ins; and the workers' CPU per request.
 """
 
 from __future__ import annotations
@@ -83,8 +83,10 @@ def create_floor() -> Flask:
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
     Babel(app, locale_selector=lambda: request.accept_languages.best_match(["de", "en"]))
     login_manager = LoginManager(app)
-    hasher = PasswordHasher(time_cost=3, memory_cost=12 * 1024, parallelism=1)
-    # As partizipation.return_large_blocks: argon2's 12 MiB go back to the system after each use.
+    # The platform's production cost (partizipation/config.py; not imported: the floor would
+    # load the platform's package with it).
+    hasher = PasswordHasher(time_cost=5, memory_cost=7 * 1024, parallelism=1)
+    # As partizipation.return_large_blocks: argon2's block goes back to the system after each use.
     ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
 
     @login_manager.user_loader

@@ -1,7 +1,8 @@
 """Password hashing with argon2id. The cost comes from the configuration (ARGON2_*): in production
-one of the OWASP-recommended argon2id settings (12 MiB, 3 passes, 1 lane; one verification costs
-about 30–40 ms CPU on the 2-core reference machine); the tests lower it, since they sign in hundreds
-of times. A hash made with another cost is replaced at the next sign-in (`needs_rehash`).
+the OWASP-recommended argon2id setting with the least memory (7 MiB, 5 passes, 1 lane; one
+verification costs about 16–20 ms CPU on the 2-core reference machine); the tests lower it, since
+they sign in hundreds of times. A hash made with another cost is replaced at the next sign-in
+(`needs_rehash`).
 
 Nothing is hashed at import or at start-up: the dummy hash that unknown accounts are checked
 against (so both paths take the same time) is made at the first such check, with the same cost."""
@@ -13,7 +14,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher(time_cost=3, memory_cost=12 * 1024, parallelism=1)
+_hasher = PasswordHasher(time_cost=5, memory_cost=7 * 1024, parallelism=1)
 _dummy_hash: str | None = None
 
 

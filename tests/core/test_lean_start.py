@@ -60,8 +60,8 @@ def test_a_worker_leaves_its_start_up_out_of_garbage_collection(tmp_path):
 
 def test_a_sign_in_leaves_no_argon2_memory_behind(tmp_path):
     """From its first request on, a production worker hands large freed blocks back to the
-    system: repeated argon2 verifications (12 MiB each at the production cost) leave no 12 MiB
-    behind, which glibc's default would keep in the heap from the second one on."""
+    system: repeated argon2 verifications (12 MiB blocks here; 7 MiB at the production cost) leave
+    no 12 MiB behind, which glibc's default would keep in the heap from the second one on."""
     code = _production_app(tmp_path) + (
         "from argon2 import PasswordHasher\n"
         "def rss():\n"

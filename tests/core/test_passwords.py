@@ -15,13 +15,13 @@ from tests.conftest import TEST_PASSWORD, create_user, login
 def test_production_cost_is_owasp_argon2id_and_costs_at_most_50_ms(tmp_path):
     create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
     stored = passwords.hash_password("a long secret password")
-    assert stored.startswith("$argon2id$v=19$m=12288,t=3,p=1$")
+    assert stored.startswith("$argon2id$v=19$m=7168,t=5,p=1$")
     assert passwords.verify_password(stored, "a long secret password")
     assert not passwords.verify_password(stored, "wrong password")
     assert not passwords.verify_password(None, "a long secret password")
     # The dummy hash for unknown accounts has the same cost as real ones.
     assert passwords._dummy_hash is not None
-    assert passwords._dummy_hash.startswith("$argon2id$v=19$m=12288,t=3,p=1$")
+    assert passwords._dummy_hash.startswith("$argon2id$v=19$m=7168,t=5,p=1$")
 
 
 def test_the_dummy_hash_is_made_lazily_not_at_start_up(tmp_path):
