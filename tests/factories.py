@@ -5,16 +5,16 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from partizipation.accounts.models import User
+from partizipation.accounts.passwords import hasher_for
 
 TEST_PASSWORD = "correct horse battery staple"
 # The lowest argon2 cost: tests sign in hundreds of times (production keeps the defaults).
 TEST_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 8, "ARGON2_PARALLELISM": 1}
 _counter = itertools.count(1)
-_HASH = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(TEST_PASSWORD)
+_HASH = hasher_for(TEST_ARGON2).hash(TEST_PASSWORD)
 
 
 def create_user(session: Session, role: str = "member", **fields: Any) -> User:

@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from partizipation import clock
+from partizipation.accounts.passwords import hasher_for
 from partizipation.config import DEFAULTS
 from partizipation.db import make_engine
 from partizipation.migrations import upgrade
@@ -111,10 +111,7 @@ def _fill(session: Session, size: Size) -> dict[str, Any]:
     today = clock.today()
     # The production argon2 cost, so a bench login costs what a real one does.
     officer = create_user(session, role="officer", email=OFFICER_EMAIL, display_name="Olga Amt",
-                          password_hash=PasswordHasher(
-                              time_cost=DEFAULTS["ARGON2_TIME_COST"],
-                              memory_cost=DEFAULTS["ARGON2_MEMORY_COST"],
-                              parallelism=DEFAULTS["ARGON2_PARALLELISM"]).hash(OFFICER_PASSWORD))
+                          password_hash=hasher_for(DEFAULTS).hash(OFFICER_PASSWORD))
     person_ids = list(session.scalars(insert(Person).returning(Person.id), [
         {"name": f"Person {n:05d} (erfunden)", "email": f"person{n}@example.org",
          "phone": f"02303 {n:05d}",

@@ -14,17 +14,28 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher(time_cost=5, memory_cost=7 * 1024, parallelism=1)
+from ..config import DEFAULTS
+
+
+def hasher_for(config: dict[str, Any]) -> PasswordHasher:
+    """An argon2id hasher with the cost of `config` (ARGON2_TIME_COST, _MEMORY_COST,
+    _PARALLELISM)."""
+    return PasswordHasher(time_cost=config["ARGON2_TIME_COST"],
+                          memory_cost=config["ARGON2_MEMORY_COST"],
+                          parallelism=config["ARGON2_PARALLELISM"])
+
+
+_hasher = hasher_for(DEFAULTS)
 _dummy_hash: str | None = None
 
 
 def configure(config: dict[str, Any]) -> None:
-    """Use the argon2 cost from `config` (ARGON2_TIME_COST, _MEMORY_COST, _PARALLELISM)."""
+    """Use the argon2 cost from `config`."""
     global _hasher, _dummy_hash
-    wanted = tuple(config[f"ARGON2_{key}"] for key in ("TIME_COST", "MEMORY_COST", "PARALLELISM"))
-    current = (_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
-    if wanted != current:
-        _hasher = PasswordHasher(time_cost=wanted[0], memory_cost=wanted[1], parallelism=wanted[2])
+    wanted = hasher_for(config)
+    if (wanted.time_cost, wanted.memory_cost, wanted.parallelism) != (
+            _hasher.time_cost, _hasher.memory_cost, _hasher.parallelism):
+        _hasher = wanted
         _dummy_hash = None
 
 
