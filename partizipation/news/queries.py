@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, sel
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..accounts.models import User
+from ..dashboard import capped
 from ..paging import Page, paginate
 from .models import (
     Comment,
@@ -200,12 +201,6 @@ def own_open_comments(session: Session, post: Post, user: Any) -> list[Comment]:
         Comment.status == CommentStatus.PENDING.value).order_by(Comment.id.desc()).limit(10)))
 
 
-def _capped_count(query: Select[Any]) -> Any:
-    """How many rows `query` has, counted up to COUNT_LIMIT + 1 (more means "more than")."""
-    return select(func.count()).select_from(query.limit(COUNT_LIMIT + 1).subquery()) \
-        .scalar_subquery()
-
-
 def _state_count(kind: str, status: str) -> Any:
     """How many posts or comments are in `status`: one row of the counts the database keeps
     (`StatusCount`), exact whatever their number."""
@@ -220,8 +215,8 @@ def queue_counts() -> dict[str, Any]:
     return {
         "submitted": _state_count("post", PostStatus.SUBMITTED.value),
         "comments_pending": _state_count("comment", CommentStatus.PENDING.value),
-        "comments_reported": _capped_count(select(CommentReport.comment_id).where(
-            CommentReport.handled_at.is_(None)).distinct()),
+        "comments_reported": capped(select(CommentReport.comment_id).where(
+            CommentReport.handled_at.is_(None)).distinct(), COUNT_LIMIT),
     }
 
 

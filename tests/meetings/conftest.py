@@ -80,3 +80,12 @@ def post(client: Any, url: str, data: dict[str, Any], page: str) -> Any:
     """Open the page like a browser, then send the form with its CSRF token."""
     token = csrf_token(client.get(page))
     return client.post(url, data={**data, "csrf_token": token})
+
+
+def new_feed(client: Any) -> str:
+    """Make the signed-in person a new calendar feed, as on /mein-bereich/kalender; its path
+    (/kalender/<secret>.ics), read from the page that shows it once."""
+    html = post(client, "/mein-bereich/kalender", {"action": "new"},
+                "/mein-bereich/kalender").get_data(as_text=True)
+    start = html.index("/kalender/")
+    return html[start:html.index(".ics", start) + len(".ics")]

@@ -9,7 +9,7 @@ import icalendar
 from tests.conftest import login
 from tests.helpers import page_text
 
-from .conftest import post
+from .conftest import new_feed
 from .factories import at, create_meeting, invite
 
 TITLES = ["Klausur, drei Wochen", "Morgen", "Gestern zu Ende"]
@@ -19,10 +19,10 @@ def _meetings(db_session, cast) -> None:
     """A three-week retreat that began 20 days ago, a meeting tomorrow, one that ended
     yesterday (each public, invited: the person "invited" is on each)."""
     meetings = [create_meeting(db_session, cast.council, status="invited", title=TITLES[0],
-                            starts_at=at(-20), ends_at=at(2)),
-             create_meeting(db_session, cast.council, status="invited", title=TITLES[1], days=1),
-             create_meeting(db_session, cast.council, status="invited", title=TITLES[2],
-                            days=-1)]
+                               starts_at=at(-20), ends_at=at(2)),
+                create_meeting(db_session, cast.council, status="invited", title=TITLES[1], days=1),
+                create_meeting(db_session, cast.council, status="invited", title=TITLES[2],
+                               days=-1)]
     for meeting in meetings:
         invite(db_session, meeting, cast.persons["invited"], source="member", role="member")
 
@@ -48,10 +48,7 @@ def test_a_meeting_that_began_weeks_ago_and_has_not_ended_is_coming(app, client,
     assert _titles(client.get(f"/sitzungen/gremium/{cast.council.id}/kalender.ics").data) \
         == in_order
     login(client, "invited@example.org")
-    html = post(client, "/mein-bereich/kalender", {"action": "new"},
-                "/mein-bereich/kalender").get_data(as_text=True)
-    start = html.index("/kalender/") + len("/kalender/")
-    own = app.test_client().get(f"/kalender/{html[start:html.index('.ics', start)]}.ics")
+    own = app.test_client().get(new_feed(client))
     assert _titles(own.data) == in_order
 
     mine = page_text(client.get("/mein-bereich/sitzungen"))

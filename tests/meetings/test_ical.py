@@ -18,7 +18,7 @@ from partizipation.meetings.models import CalendarToken
 from partizipation.meetings.services import update_meeting
 from tests.conftest import login
 
-from .conftest import post
+from .conftest import new_feed, post
 from .factories import create_item, create_meeting, invite
 from .test_services import data
 
@@ -97,10 +97,7 @@ def test_the_personal_feed_holds_a_bounded_window(app, client, db_session, cast,
         invite(db_session, create_meeting(db_session, cast.council, status="invited",
                                           days=days, title=title), person)
     login(client, "invited@example.org")
-    response = post(client, "/mein-bereich/kalender", {"action": "new"}, "/mein-bereich/kalender")
-    html = response.get_data(as_text=True)
-    start = html.index("/kalender/") + len("/kalender/")
-    feed = app.test_client().get(f"/kalender/{html[start:html.index('.ics', start)]}.ics")
+    feed = app.test_client().get(new_feed(client))
     titles = [e.summary.value for e in both(feed.data)[1]]
     assert titles == ["Vor 20 Tagen", "Vor 10 Tagen", "In 5 Tagen", "In 6 Tagen"]
 
@@ -162,10 +159,7 @@ def test_the_personal_feed_is_secret_revocable_and_stored_only_as_a_hash(
     create_meeting(db_session, cast.council, status="invited", title="Nicht eingeladen")
     login(client, "invited@example.org")
     page = client.get("/mein-bereich/kalender")
-    response = post(client, "/mein-bereich/kalender", {"action": "new"}, "/mein-bereich/kalender")
-    html = response.get_data(as_text=True)
-    start = html.index("/kalender/") + len("/kalender/")
-    token = html[start:html.index(".ics", start)]
+    token = new_feed(client).removeprefix("/kalender/").removesuffix(".ics")
     assert len(token) >= 40 and page.status_code == 200
     row = db_session.scalar(select(CalendarToken))
     assert row.token_hash == digest(token) and token not in row.token_hash

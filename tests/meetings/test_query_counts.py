@@ -15,7 +15,7 @@ from partizipation.people.models import Person
 from tests.conftest import login
 from tests.helpers import count_statements
 
-from .conftest import post
+from .conftest import new_feed
 from .factories import create_item
 
 INVITEES = 30
@@ -68,10 +68,7 @@ def test_constant_statements_at_10_and_1000_meetings(app, client, db_session, en
     member, officer = client, app.test_client()
     login(member, "invited@example.org")
     login(officer, "officer@example.org")
-    page = post(member, "/mein-bereich/kalender", {"action": "new"}, "/mein-bereich/kalender")
-    html = page.get_data(as_text=True)
-    start = html.index("/kalender/") + len("/kalender/")
-    feed = f"/kalender/{html[start:html.index('.ics', start)]}.ics"
+    feed = new_feed(member)
     urls = [(app.test_client(), "/sitzungen"), (member, f"/sitzungen/{first}"),
             (member, "/mein-bereich/sitzungen"),
             (officer, f"/verwaltung/sitzungen/{first}/logistik"),
