@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install translations browser wrk migrate demo messages lint bench clean
+.PHONY: run test install bytecode translations browser wrk migrate demo messages lint bench clean
 
 install: $(STAMP)
 
@@ -14,8 +14,16 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BYTECODE)
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# gunicorn runs as `python -OO` (gunicorn.conf.py), whose bytecode pip does not write. Without it,
+# where the service may not write to the checkout or PYTHONDONTWRITEBYTECODE is set, every start
+# compiles each module from source: building the app took 1.4 s of CPU instead of 0.6.
+BYTECODE = $(BIN)/python -OO -m compileall -q -j 0 $(VENV)/lib partizipation tools
+bytecode: install
+	$(BYTECODE)
 
 translations: install
 	$(BIN)/python tools/i18n.py compile
