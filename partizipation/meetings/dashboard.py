@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, func, select
 
 from .. import clock
 from ..council.models import Body
-from ..dashboard import NOW, USER_ID, count, figure, figure_rows, rows, value
+from ..dashboard import NOW, USER_ID, count, figure, figure_rows, first, rows, value
 from ..db import UTCDateTime
 from ..people.models import Person
 from ..permissions import is_signed_in
@@ -73,9 +73,9 @@ def _minutes_open() -> Any:
     """Held meetings whose minutes are not approved, among the newest MINUTES_WINDOW held ones
     (walked by the index on the start): the work stays the same however many meetings were
     held over the years, and minutes older than that are not the officer's next task."""
-    recent = (select(Meeting.id).where(Meeting.status == MeetingStatus.HELD.value)
-              .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(MINUTES_WINDOW)
-              .subquery())
+    recent = first(select(Meeting.id).where(Meeting.status == MeetingStatus.HELD.value)
+                   .order_by(Meeting.starts_at.desc(), Meeting.id.desc()),
+                   MINUTES_WINDOW).subquery()
     # Each meeting's record looked up by its unique index (a meeting has at most one): a join
     # read every record of every year to hash it.
     status = (select(MeetingRecord.minutes_status)

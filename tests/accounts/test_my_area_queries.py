@@ -4,6 +4,8 @@ those who manage meetings, the bodies with their meeting rhythm."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from partizipation.council.models import SupportNeed
@@ -88,6 +90,21 @@ def test_what_each_role_sees_comes_from_the_one_statement(cast_with_data, client
     assert "3 Anmeldungen warten auf Ihre Bestätigung" in officer
     member = page_text(clients["member"].get("/mein-bereich"))
     assert "Anmeldungen warten" not in member and "Moderation" not in member
+
+
+def test_the_statement_of_every_role_has_its_limits_written_in(engine, clients):
+    """PostgreSQL keeps one plan of the page's statement for every officer and every day only
+    when that plan does not look dearer than planning it afresh; a LIMIT sent as a parameter
+    counts as a tenth of the table, so with growing data the server planned the statement of
+    33 subqueries again on every request (`dashboard.first`)."""
+    for role, client in clients.items():
+        assert client.get("/mein-bereich").status_code == 200
+        with count_statements(engine) as seen:
+            client.get("/mein-bereich")
+        figures = [s for s in seen if "count(*)" in s]
+        assert len(figures) == 1, (role, len(figures))
+        assert "LIMIT" in figures[0], role
+        assert not re.search(r"LIMIT\s+(\?|%\(|:)", figures[0]), (role, figures[0])
 
 
 @pytest.mark.parametrize(("value", "shown"), [(0, "0"), (500, "500"), (501, "mehr als 500")])
