@@ -22,6 +22,7 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    literal_column,
     or_,
     select,
     true,
@@ -142,7 +143,8 @@ _PAGED: dict[tuple[Any, ...], tuple[Any, Any, Select[Any]]] = {}
 def _paged(query: Select[Any], total: Any, per_page: int, count_limited: bool,
            later: bool) -> Select[Any]:
     """`query` with its total as a last column, one page long; the numbers that depend on the
-    request are parameters: `paging_count_to`, `paging_wanted`, `paging_known_total`."""
+    request are parameters: `paging_count_to`, `paging_wanted`, `paging_known_total`; the page's
+    length, the same on every request, is written into the SQL (`written`)."""
     if total is None:
         if count_limited:
             # Counted in the list's own order, so the database walks the list's index and stops.
@@ -154,12 +156,24 @@ def _paged(query: Select[Any], total: Any, per_page: int, count_limited: bool,
         total = select(total_cte.c.n).scalar_subquery()
     elif isinstance(total, int):
         total = bindparam("paging_known_total", type_=Integer)
-    limited = query.add_columns(total.label("paging_total")).limit(per_page)
+    limited = query.add_columns(total.label("paging_total")).limit(written(per_page))
     if later:
         wanted = bindparam("paging_wanted", type_=Integer)
         last = (total - 1) // per_page * per_page
         limited = limited.offset(case((total > wanted, wanted), (total > 0, last), else_=0))
     return limited
+
+
+def written(number: int) -> Any:
+    """A number written into the SQL, not sent as a parameter: for a LIMIT that is the same on
+    every request.
+
+    PostgreSQL keeps one generic plan of a prepared statement when it looks no dearer than
+    planning the statement for its values each time. For a LIMIT sent as a parameter it assumes
+    a tenth of the rows, so at large data many a list looked dearer with one plan, and the
+    server planned it afresh on every request (the news of a topic: 0.37 ms a request against
+    0.17 with one plan)."""
+    return literal_column(str(int(number)), Integer)
 
 
 def search_terms() -> str:

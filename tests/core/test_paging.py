@@ -90,3 +90,17 @@ def test_a_query_built_once_pages_with_each_requests_values(db_session):
     assert shown == [(1, 30, False, "A 000"), (2, 30, False, "B 010"), (3, 30, False, "A 020"),
                      (2, 25, True, "B 010"), (1, 25, True, "A 000"),
                      (2, 31, False, "B 010"), (2, 12, False, "A 010")]
+
+
+def test_the_page_length_is_written_into_the_statement(db_session):
+    """The length of a page is the same on every request: it is part of the SQL, not a
+    parameter, so PostgreSQL can keep one plan of the statement (`paging.written`); the page
+    asked for stays a parameter."""
+    _persons(db_session, 30)
+    query = select(Person).order_by(Person.name)
+    for number in (1, 2):
+        with count_statements(db_session.get_bind()) as seen:
+            page = paginate(db_session, query, number=number, per_page=25, params={})
+        statement = _queries(seen)[0]
+        assert statement.rstrip().split("LIMIT")[-1].split()[0] == "25", statement
+        assert len(page.items) == (25 if number == 1 else 5)
