@@ -180,10 +180,12 @@ class Kind:
 def _body_modified() -> Any:
     """The body, and its list of memberships (a member added, ended, or no longer listed)."""
     mine = aliased(Membership)
+    # A join, not `Person.id IN (SELECT … WHERE body_id = Body.id)`: a subquery two levels
+    # down is not correlated to the body, and the IN took every member of every body.
     return _latest(Body.modified_at, _max(mine.modified_at, mine.body_id == Body.id),
-                   select(func.max(Person.modified_at)).where(
-                       Person.id.in_(select(mine.person_id).where(mine.body_id == Body.id)))
-                   .scalar_subquery())
+                   select(func.max(Person.modified_at))
+                   .join_from(Person, mine, mine.person_id == Person.id)
+                   .where(mine.body_id == Body.id).correlate(Body).scalar_subquery())
 
 
 def _term_modified() -> Any:
@@ -196,9 +198,8 @@ def _person_modified() -> Any:
     return _latest(
         Person.modified_at,
         _max(mine.modified_at, mine.person_id == Person.id),
-        select(func.max(theirs.modified_at)).where(
-            theirs.id.in_(select(mine.body_id).where(mine.person_id == Person.id)))
-        .scalar_subquery())
+        select(func.max(theirs.modified_at)).join_from(theirs, mine, mine.body_id == theirs.id)
+        .where(mine.person_id == Person.id).correlate(Person).scalar_subquery())
 
 
 def _membership_modified() -> Any:

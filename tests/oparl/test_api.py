@@ -262,6 +262,29 @@ def test_embedding_objects_change_with_what_they_embed(client, world, db_session
     assert document.title in [f["name"] for f in changed_item["auxiliaryFile"]]
 
 
+def test_modified_follows_only_the_own_bodies_and_members(client, world, db_session):
+    """A person's `modified` moves with the bodies they belong to, not with every body, and a
+    body's with its own members, not with everyone's: a harvester asking what changed since
+    gets what did."""
+    person_url = f"{BASE}/person/{world.listed.id}"
+    council_url = f"{BASE}/organization/{world.council.id}"
+    person, council = get(client, person_url), get(client, council_url)
+    with clock.freeze(utcnow() + timedelta(minutes=10)):
+        world.hidden_body.name = "Umbenannter Arbeitskreis"
+        world.hidden_member.name = "Hanna Umbenannt"
+        db_session.flush()
+    assert get(client, person_url)["modified"] == person["modified"]
+    assert get(client, council_url)["modified"] == council["modified"]
+    since = quote((utcnow() + timedelta(minutes=5)).isoformat(timespec="seconds"))
+    assert get(client, f"{BASE}/body/1/person?modified_since={since}")["data"] == []
+    with clock.freeze(utcnow() + timedelta(minutes=20)):
+        world.council.name = "Inklusionsbeirat Umbenannt"
+        world.listed.name = "Lea Umbenannt"
+        db_session.flush()
+    assert get(client, person_url)["modified"] > person["modified"]
+    assert get(client, council_url)["modified"] > council["modified"]
+
+
 def test_agenda_item_result_and_resolution_text_from_the_real_decisions(client, world,
                                                                        db_session):
     from partizipation.decisions.models import Decision
