@@ -3,8 +3,14 @@ dates come from the row's number, never from chance).
 
 Large is the size of issue 13: 10,000 persons, 61 current council members and 500 past
 memberships, 400 facilitators in 10 municipalities, 2,000 meetings with 20 agenda items and 30
-invitees each, 100,000 news posts. A domain adds its rows with one function in `EXTRA` (and its
-pages with one line in `tools/bench.py`'s PAGES).
+invitees each, 100,000 news posts, 100 agreements with five milestones each. Demo is the same
+shape (a meeting has as many agenda items and invitees) at about a tenth of the rows, enough to
+fill the first page of every list: the growth from demo to large is then what more rows in the
+database cost a page, not a page showing more of them (at 20 meetings with 5 agenda items, 11
+agreements and 23 listed persons, a fuller first page at large size was most of the growth).
+
+A domain adds its rows with one function in `EXTRA` (and its pages with one line in
+`tools/bench.py`'s PAGES).
 """
 
 from __future__ import annotations
@@ -40,13 +46,14 @@ class Size:
     agenda_items: int
     invitees: int
     posts: int
+    agreements: int
 
 
 SIZES = {
-    "demo": Size(persons=200, members=15, past_memberships=20, facilitators=20, meetings=20,
-                 agenda_items=5, invitees=10, posts=50),
+    "demo": Size(persons=1_000, members=15, past_memberships=200, facilitators=40, meetings=200,
+                 agenda_items=20, invitees=30, posts=10_000, agreements=20),
     "large": Size(persons=10_000, members=61, past_memberships=500, facilitators=400,
-                  meetings=2_000, agenda_items=20, invitees=30, posts=100_000),
+                  meetings=2_000, agenda_items=20, invitees=30, posts=100_000, agreements=100),
 }
 
 # Further domains: (name, function(session, size, ids) adding rows and ids for their pages).
@@ -221,8 +228,8 @@ def _past_meetings(session: Session, size: Size, ids: dict[str, Any]) -> None:
 
 
 def _agreements(session: Session, size: Size, ids: dict[str, Any]) -> None:
-    """Every municipality's agreement, and agreements with milestones a–e, steps and history
-    (one per 1,000 posts: 100 at large size)."""
+    """Every municipality's agreement, and `size.agreements` more with milestones a–e, steps
+    and history."""
     from sqlalchemy import select
 
     from partizipation.municipalities.models import Municipality
@@ -232,7 +239,7 @@ def _agreements(session: Session, size: Size, ids: dict[str, Any]) -> None:
     for town in session.scalars(select(Municipality).order_by(Municipality.id)):
         municipal_agreement(session, town)
     first = None
-    for number in range(max(1, size.posts // 1000)):
+    for number in range(size.agreements):
         agreement = create_agreement(session, f"Vereinbarung {number}", parties=["A", "B"])
         for code in "abcde":
             milestone = create_milestone(session, agreement, code)
