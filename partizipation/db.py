@@ -207,7 +207,8 @@ def make_engine(url: str) -> Engine:
     # platform's tables are small enough to be. At 4 the planner scanned and hashed whole
     # small tables rather than look up a page's hundred rows by index: the OParl person and
     # agenda item lists at a district's size took 2.0 and 2.2 ms in the server instead of 0.9,
-    # `/mein-bereich` 0.6 ms more; no page was slower at large data (bench data, in process).
+    # `/mein-bereich` 0.6 ms more. At the bench's large size `/` is 4–9 % faster and
+    # `/sitzungen` 4–6 % slower (it counts 2,000 upcoming meetings by index, not by bitmap).
     engine = create_engine(url, connect_args={
         "options": f"-c TimeZone=UTC -c random_page_cost={RANDOM_PAGE_COST}"})
     _ping_after_idle(engine)
