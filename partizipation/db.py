@@ -207,8 +207,9 @@ def make_engine(url: str) -> Engine:
     # platform's tables are small enough to be. At 4 the planner scanned and hashed whole
     # small tables rather than look up a page's hundred rows by index: the OParl person and
     # agenda item lists at a district's size took 2.0 and 2.2 ms in the server instead of 0.9,
-    # `/mein-bereich` 0.6 ms more. At the bench's large size `/` is 4–9 % faster and
-    # `/sitzungen` 4–6 % slower (it counts 2,000 upcoming meetings by index, not by bitmap).
+    # `/mein-bereich` 0.6 ms more. At the bench's large size `/` is 4–9 % faster; `/sitzungen`
+    # was 4–6 % slower while it counted all 2,000 coming meetings (by index, not by bitmap),
+    # and is not since it counts only up to 500.
     engine = create_engine(url, connect_args={
         "options": f"-c TimeZone=UTC -c random_page_cost={RANDOM_PAGE_COST}"})
     _ping_after_idle(engine)
