@@ -106,3 +106,24 @@ def test_constant_statements_at_10_and_2000_meetings(client, db_session, engine)
     assert past["pagination"]["totalElements"] == 2000 and past["data"] == []
     assert len([s for s in seen if "oparl_total" in s]) == 1
     assert not [s for s in seen if s.lstrip().upper().startswith("SELECT COUNT")]
+
+
+def test_the_first_page_of_the_default_length_has_its_length_written_in(client, db_session,
+                                                                         engine):
+    """What a harvester asks for first (and most clients only): its page length is part of the
+    SQL, and there is no offset, so PostgreSQL can keep one plan of the list. Any other page or
+    length is asked with parameters, and the pages still join up without gaps."""
+    body = create_body(db_session, name="Inklusionsbeirat")
+    add_meetings(db_session, body, create_place(db_session), 45)
+    url = f"{BASE}/body/1/meeting"
+    for asked in ("", "?page=2", "?limit=10"):
+        client.get(url + asked)
+        with count_statements(engine) as seen:
+            assert client.get(url + asked).status_code == 200
+        page = next(s for s in seen if "oparl_total" in s)
+        assert ("LIMIT 20" in page) is (asked == ""), (asked, page)
+        if asked == "" and engine.dialect.name == "postgresql":  # SQLite always writes one
+            assert "OFFSET" not in page, page
+    ids = [m["id"] for n in (1, 2, 3) for m in client.get(f"{url}?page={n}").get_json()["data"]]
+    everything = [m["id"] for m in client.get(f"{url}?limit=100").get_json()["data"]]
+    assert ids == everything and len(set(ids)) == 45
