@@ -239,3 +239,19 @@ def test_the_list_pages_and_the_sentence_counts_every_milestone(client, db_sessi
     assert "Einträge 1 bis 20 von 25" in first and "Einträge 21 bis 25 von 25" in second
     assert "Ziel 3e" in first and "Ziel 4a" not in first
     assert "Ziel 4a" in second and "Ziel 0a" not in second
+
+
+def test_the_page_length_is_written_into_the_list_statement(client, db_session):
+    """The list's page length is part of the SQL (`paging.written`), and the first page has no
+    offset: PostgreSQL keeps one plan of it instead of planning it on every request."""
+    for number in range(5):  # 25 milestones: two pages
+        agreement = create_agreement(db_session, f"Vereinbarung {number}")
+        for code in "abcde":
+            create_milestone(db_session, agreement, code)
+    for url, later in (("/meilensteine", False), ("/meilensteine?seite=2", True)):
+        with count_statements(db_session.get_bind()) as statements:
+            assert client.get(url).status_code == 200
+        listed = next(s for s in statements if "agreement_title" in s)
+        assert "LIMIT 20" in listed, listed
+        if db_session.get_bind().dialect.name == "postgresql":  # SQLite always writes one
+            assert ("OFFSET" in listed) is later, listed
