@@ -15,7 +15,7 @@ from .. import links as cross_links
 from ..accounts.models import User
 from ..agreements.models import Agreement
 from ..agreements.queries import municipalities_with_agreements
-from ..paging import Page, page_number, paginate, written
+from ..paging import Page, paginate
 from .models import (
     Evidence,
     Milestone,
@@ -61,12 +61,10 @@ def overview(session: Session) -> Overview:
     total, achieved, at_risk, overdue = session.execute(
         _counts_statement(), {"today": clock.today()}).one()
     total = int(total or 0)
-    number = min(page_number(), max(1, -(-total // MILESTONES_PAGE)))
-    rows = session.execute(_page_statement(number > 1),
-                           {"offset": (number - 1) * MILESTONES_PAGE}).all()
+    page = paginate(session, _page_statement(), per_page=MILESTONES_PAGE, scalars=False,
+                    total=total, params={})
     return Overview(
-        page=Page(items=rows, number=number, per_page=MILESTONES_PAGE, total=total),
-        total=total, achieved=int(achieved or 0), at_risk=int(at_risk or 0),
+        page=page, total=total, achieved=int(achieved or 0), at_risk=int(at_risk or 0),
         overdue=int(overdue or 0))
 
 
@@ -83,23 +81,20 @@ def _counts_statement() -> Any:
 
 
 @cache
-def _page_statement(later: bool) -> Any:
-    """`overview`'s page of milestones as plain columns (built once per process): the page's
-    length written into the SQL, a later page's offset a bind parameter (`paging.written`: with
-    the limit and offset as parameters PostgreSQL planned the list afresh on every request)."""
+def _page_statement() -> Any:
+    """`overview`'s milestones as plain columns, in order (built once per process; `paginate`
+    pages it with the total already counted)."""
     steps = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id)
              .correlate(Milestone).scalar_subquery())
     done = (select(func.count()).where(MilestoneStep.milestone_id == Milestone.id,
                                        MilestoneStep.happened_on.is_not(None))
             .correlate(Milestone).scalar_subquery())
-    query = (select(Milestone.id, Milestone.code, Milestone.title, Milestone.status,
+    return (select(Milestone.id, Milestone.code, Milestone.title, Milestone.status,
                    Milestone.achieved_on, Milestone.target_date, Milestone.component,
                    Milestone.responsible, Agreement.title.label("agreement_title"),
                    done.label("done"), steps.label("steps"))
             .join(Agreement, Milestone.agreement_id == Agreement.id)
-            .order_by(Milestone.agreement_id, Milestone.code, Milestone.id)
-            .limit(written(MILESTONES_PAGE)))
-    return query.offset(bindparam("offset")) if later else query
+            .order_by(Milestone.agreement_id, Milestone.code, Milestone.id))
 
 
 def milestone(session: Session, milestone_id: int) -> Milestone | None:
