@@ -69,6 +69,9 @@ def test_file_access_shows_and_download_downloads(client, world):
     shown = client.get(f"{BASE}/file/{world.invitation.id}/access")
     assert shown.status_code == 200 and shown.data.startswith(b"%PDF")
     assert "attachment" not in shown.headers.get("Content-Disposition", "")
+    # The file's own policy, not the pages' one, and once: shown, never run.
+    assert shown.headers.getlist("Content-Security-Policy") == ["default-src 'none'; sandbox"]
+    assert shown.headers.getlist("X-Content-Type-Options") == ["nosniff"]
     shown.close()
     saved = client.get(f"{BASE}/file/{world.invitation.id}/download")
     assert saved.headers["Content-Disposition"].startswith("attachment; filename=Einladung.pdf")
