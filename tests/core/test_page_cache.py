@@ -320,3 +320,57 @@ def test_each_host_has_its_own_entry_for_absolute_links(client):
     assert "http://one.example/oparl" in first.get_data(as_text=True)
     assert "https://two.example/oparl" in other.get_data(as_text=True)
     assert "one.example" not in other.get_data(as_text=True)
+
+
+@pytest.mark.own_app
+def test_a_change_made_in_another_worker_shows_at_once(app, client, connection, database_url,
+                                                       db_session):
+    """Each worker keeps its own copies of the pages it served lately; a change committed in
+    another worker (the cache, Redis in production, is shared) still shows on the next request."""
+    from partizipation.council.models import Body
+    from tests.conftest import make_test_app
+
+    other = make_test_app(database_url, PAGE_CACHE=True)
+    other.extensions["page_cache"] = app.extensions["page_cache"]
+    other.extensions["db"].bind_to(connection)
+    body = create_body(db_session, name="Beirat Alt")
+    path = f"/gremien/{body.id}"
+    codes = [_get(client, path)[0].headers["X-Page-Cache"] for _ in range(3)]
+    assert codes == ["miss", "hit", "hit"]  # the last one from this worker's own copy
+    assert _get(other.test_client(), path)[0].headers["X-Page-Cache"] == "hit"
+    _change(other, Body, body.id, name="Beirat Neu")
+    response, text = _get(client, path)
+    assert "Beirat Neu" in text and "Beirat Alt" not in text
+    assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_a_workers_copy_lasts_no_longer_than_the_shared_entry():
+    """A copy is used until its page was stored PAGE_CACHE_TIMEOUT seconds ago, as long as the
+    shared entry lives (some pages change with the date alone)."""
+    from partizipation.pagecache import Recent
+
+    clock = [1000.0]
+    recent = Recent(timeout=300, limit=1024, timer=lambda: clock[0])
+    recent.put("page", ("g1", b"x" * 10, [], 900.0))
+    assert recent.get("page", "g1") is not None
+    clock[0] = 1199.0
+    assert recent.get("page", "g1") is not None
+    clock[0] = 1200.0
+    assert recent.get("page", "g1") is None
+    recent.put("late", ("g1", b"x", [], 800.0))  # stored long ago: not kept at all
+    assert recent.get("late", "g1") is None
+    recent.put("new", ("g1", b"x", [], 1100.0))
+    assert recent.get("new", "g2") is None  # the generation moved on: stale, and dropped
+    assert recent.get("new", "g1") is None
+
+
+def test_a_worker_keeps_only_so_many_bytes_of_pages():
+    from partizipation.pagecache import Recent
+
+    recent = Recent(timeout=300, limit=1000, timer=lambda: 0.0)
+    for number in range(20):
+        recent.put(f"page{number}", ("g", b"x" * 200, [], 0.0))
+    kept = [n for n in range(20) if recent.get(f"page{n}", "g") is not None]
+    assert kept == [15, 16, 17, 18, 19]  # the most recent ones, 1,000 bytes
+    recent.put("big", ("g", b"x" * 251, [], 0.0))  # over a quarter of the limit: never kept
+    assert recent.get("big", "g") is None and recent.get("page19", "g") is not None
