@@ -8,7 +8,7 @@ from flask import Flask
 
 from .config import PROJECT_ROOT, load_config
 from .db import db as _db
-from .extensions import csrf, init_limiter, login_manager
+from .extensions import csrf, drop_check_before_views, limiter, login_manager
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -28,7 +28,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     passwords.configure(app.config)
     csrf.init_app(app)
-    init_limiter(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
 
     from . import errors, i18n, pagecache, security, templating
@@ -52,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     for blueprint in blueprints():
         app.register_blueprint(blueprint)
+    drop_check_before_views(app)
 
     from .cli import register_commands
 

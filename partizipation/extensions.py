@@ -21,13 +21,17 @@ def _reads_are_never_limited() -> bool:
     return request.method in ("GET", "HEAD", "OPTIONS")
 
 
-def init_limiter(app: Flask) -> None:
-    """Attach the limiter. Flask-Limiter also checks every request, before its view, against
-    the default, application and blueprint limits; the platform sets none of them (each limit is
-    a form view's decorator, which checks it when the view runs), so that check never limits
-    anything and only costs: about 3 % of a small page's instructions (5.64 → 5.45 million for
-    /barrierefreiheit). It is left out unless such a limit is configured."""
-    limiter.init_app(app)
+def drop_check_before_views(app: Flask) -> None:
+    """Flask-Limiter checks every request, before its view, against the default, application
+    and blueprint limits. The platform sets none of them (each limit is a form view's
+    decorator, which checks it when the view runs), so that check never limits anything and
+    only costs: about 3 % of a small page's instructions (5.64 → 5.45 million for
+    /barrierefreiheit). Called once the blueprints are registered, it leaves the check out
+    unless such a limit is set. (The hook is Flask-Limiter's `_check_request_limit`, as of 4.1;
+    should another version name or register it otherwise, `remove` fails and the app does not
+    start, rather than limits going unchecked.)"""
     manager = limiter.limit_manager
-    if not (manager.default_limits or manager.application_limits):
-        app.before_request_funcs[None].remove(limiter._check_request_limit)
+    if manager.default_limits or manager.application_limits or any(
+            manager.blueprint_limits(app, name) for name in app.blueprints):
+        return
+    app.before_request_funcs[None].remove(limiter._check_request_limit)

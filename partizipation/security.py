@@ -57,9 +57,9 @@ def _signed_in() -> bool:
 
 
 class SessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, with its signer built once per secret key: Flask builds
-    it anew for every request (about 1 % of a small page's instructions), though the keys do
-    not change while the app runs."""
+    """Flask's signed-cookie session, with its signer built once per secret key and fallbacks
+    (one entry each): Flask builds it anew for every request (about 1 % of a small page's
+    instructions), though the keys rarely change while the app runs."""
 
     def __init__(self) -> None:
         self._signers: dict[Any, Any] = {}
