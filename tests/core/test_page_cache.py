@@ -342,6 +342,7 @@ def test_a_change_made_in_another_worker_shows_at_once(app, client, connection, 
     response, text = _get(client, path)
     assert "Beirat Neu" in text and "Beirat Alt" not in text
     assert response.headers["X-Page-Cache"] == "miss"
+    other.extensions["db"].engine.dispose()
 
 
 def test_a_workers_copy_lasts_no_longer_than_the_shared_entry():

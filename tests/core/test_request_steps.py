@@ -29,21 +29,20 @@ def test_a_form_without_a_limit_is_not_limited(client):
 def test_a_default_limit_set_in_the_configuration_limits_every_form(database_url):
     """The check before each view is left out only while no default limit is set: with one,
     it still applies to a form that has no limit of its own."""
+    app = make_test_app(database_url, RATELIMIT_DEFAULT="2 per minute")
     try:
-        app = make_test_app(database_url, RATELIMIT_DEFAULT="2 per minute")
         assert _sign_out_three_times(app.test_client()) == [302, 302, 429]
     finally:
         # The limiter is one object for every app: the next app starts without the default.
         limiter.limit_manager.set_default_limits([])
         limiter.reset()
+        app.extensions["db"].engine.dispose()
 
 
 @pytest.mark.own_app
-def test_a_new_secret_key_ends_old_sessions_and_a_fallback_keeps_them(database_url):
+def test_a_new_secret_key_ends_old_sessions_and_a_fallback_keeps_them(app, client):
     """The session's signer is made once per key, not once per request: a key changed while
-    the app runs still counts at once."""
-    app = make_test_app(database_url)
-    client = app.test_client()
+    the app runs still counts at once (the app is this test's own; its settings are restored)."""
 
     def language() -> str:
         return _PAGE_LANGUAGE.search(client.get("/impressum").get_data(as_text=True))[1]
