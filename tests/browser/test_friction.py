@@ -62,6 +62,8 @@ def test_report_with_number_answer_and_success_announced(page, live_server, lang
     page.get_by_label(words["yes"]).check()
     page.locator("main form button[type=submit]").click()
     expect_title(page, words["error"])
+    # The summary has the focus once site.js has run; a click before that would lose its focus.
+    expect(page.locator(".error-summary")).to_be_focused()
     page.locator(".error-summary a").first.click()
     assert page.evaluate("() => document.activeElement.id") == "email"
     assert check_page(page) == []
