@@ -111,7 +111,12 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def fingerprint() -> str:
+    """The data's version: the generator, the test factories and bulk builders it calls, and
+    the migrations' names."""
     digest = hashlib.sha256((TOOLS / "bench_data.py").read_bytes())
+    tests = ROOT / "tests"
+    for path in sorted([*tests.rglob("factories.py"), *tests.rglob("bulk.py")]):
+        digest.update(path.read_bytes())
     for path in sorted((ROOT / "migrations" / "versions").glob("*.py")):
         digest.update(path.name.encode())
     return digest.hexdigest()[:16]

@@ -181,6 +181,7 @@ def _meetings(session: Session, body_id: int, person_ids: list[int], size: Size)
         SupportRequest,
     )
     from partizipation.people.models import Person
+    from tests.bulk import insert_rows
     from tests.factories import create_user
     from tests.meetings.factories import create_place
 
@@ -200,7 +201,7 @@ def _meetings(session: Session, body_id: int, person_ids: list[int], size: Size)
          "status": "invited", "starts_at": start + timedelta(days=i % 300, hours=i % 5),
          "ends_at": start + timedelta(days=i % 300, hours=2 + i % 5)}
         for i in range(size.meetings)]))
-    session.execute(insert(AgendaItem), [
+    insert_rows(session, AgendaItem, [
         {"meeting_id": m, "position": p + 1, "title": f"Tagesordnungspunkt {p + 1}"}
         for m in ids for p in range(size.agenda_items)])
     answers = ["attending", "not_attending", "open", "deputy_attends"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from partizipation.db import utcnow
 from partizipation.news.models import Comment, Post, PostTag
+from tests.bulk import insert_rows
 
 STATUSES = ["published"] * 7 + ["submitted", "draft", "changes_requested"]
 CHUNK = 5000
@@ -31,21 +32,20 @@ def add_posts(session: Session, author_id: int, count: int, *, commenter_id: int
             "component": ("structure", "culture", "activity")[i % 3],
             "created_at": now, "updated_at": now - timedelta(minutes=i), "version": 1,
         } for i in ids]
-        session.execute(insert(Post), posts)
-        # One statement (not one per row): the tag counts' triggers then run once per chunk.
-        session.execute(insert(PostTag).values([{"post_id": i, "tag": f"Thema {i % 5}"}
-                                                for i in ids]))
+        insert_rows(session, Post, posts)
+        if session.bind.dialect.name == "postgresql":
+            session.execute(text("ANALYZE news_posts"))
+        insert_rows(session, PostTag, [{"post_id": i, "tag": f"Thema {i % 5}"} for i in ids])
         comments = [{"post_id": i, "author_id": commenter_id, "body": "Ein Kommentar.",
                      "status": ("approved", "pending")[n % 2], "created_at": now, "reason": ""}
                     for i in ids for n in range(comments_per_post)]
-        if comments:
-            session.execute(insert(Comment), comments)
+        insert_rows(session, Comment, comments)
     session.flush()
 
 
 def add_comments(session: Session, post_id: int, author_id: int, count: int) -> None:
     now = utcnow()
-    session.execute(insert(Comment), [
+    insert_rows(session, Comment, [
         {"post_id": post_id, "author_id": author_id, "body": f"Kommentar {n}",
          "status": ("approved", "pending", "hidden")[n % 3], "created_at": now, "reason": ""}
         for n in range(count)])
