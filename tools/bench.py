@@ -15,8 +15,8 @@ to instance/bench/results.md (or --output).
 
 Data: built deterministically by tools/bench_data.py and kept between runs (instance/bench/ for
 SQLite, databases bench_demo / bench_large on the --pg-url server, or <name>_demo / <name>_large
-when the URL names a database), rebuilt when the generator or
-the migrations change or with --rebuild.
+when the URL names a database), rebuilt when the generator (with the test factories and bulk
+builders it calls) or the migrations change, or with --rebuild.
 
 To add a page: one line in PAGES (ids from bench_data: body, meeting, town, post, feed, held,
 milestone).
