@@ -5,8 +5,8 @@ benchmark does (tools/bench.py `count_in_process`), on data built by tools/bench
 
 URL is a database of your own (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/bench_mine or
 sqlite:///instance/bench-mine.sqlite); --build empties it and fills it at that size (the large
-size takes about 35 s on PostgreSQL) and stores the ids of the pages in --ids (default: next to
-instance/bench/, named after the database). Pages over the goal of issue 13 are marked.
+size takes about 2½ minutes on PostgreSQL) and stores the ids of the pages in --ids (default:
+next to instance/bench/, named after the database). Pages over the goal of issue 13 are marked.
 """
 
 from __future__ import annotations
