@@ -40,12 +40,12 @@ def add_past_meetings(db_session, body_id: int, count: int, persons: list[int], 
              "ends_at": now - timedelta(days=1 + i % 1500, hours=i % 7) + timedelta(hours=2)}
             for i in range(offset, offset + count)]
     ids = list(db_session.scalars(insert(Meeting).returning(Meeting.id), rows))
-    new = Meeting.id.in_(ids)
     numbers = union_all(*(select(literal(n).label("n")) for n in range(1, ITEMS + 1))).subquery()
     db_session.execute(insert(AgendaItem).from_select(
         ["meeting_id", "position", "title", "is_public"],
         select(Meeting.id, numbers.c.n, literal("Punkt ") + cast(numbers.c.n, String),
-               numbers.c.n % 4 != 0).join(numbers, true()).where(new)
+               numbers.c.n % 4 != 0).join(numbers, true())
+        .where(Meeting.id.in_(ids))
         .order_by(Meeting.id, numbers.c.n)))
     db_session.execute(insert(Invitee), [
         {"meeting_id": m, "person_id": p, "source": "member", "role": "member",
@@ -55,7 +55,7 @@ def add_past_meetings(db_session, body_id: int, count: int, persons: list[int], 
     db_session.execute(insert(Attendance), [
         {"meeting_id": m, "invitee_id": i, "presence": "present" if i % 3 else "excused"}
         for i, m in invitees])
-    db_session.execute(insert(MeetingRecord).returning(MeetingRecord.id), [
+    db_session.execute(insert(MeetingRecord), [
         {"meeting_id": m, "minutes_status": "approved", "general_html": "<p>Allgemein</p>",
          "voting_members": INVITEES, "voting_present": 20, "quorate": True} for m in ids])
     db_session.execute(insert(MinutesItem).from_select(
