@@ -50,7 +50,8 @@ browser: install
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-# Two test processes (pytest-xdist): the suite keeps under ten minutes on a 2-core machine; the
+# Two test processes (pytest-xdist), for the ten minutes the suite should keep to on a 2-core
+# machine (9-10½ on the hosts of December 2026, 12½-15 on the slowest; see README); the
 # 25 slowest tests are listed at the end, to see where the time goes when it grows. A process
 # that runs out of tests takes half of the other's waiting ones (worksteal): with the default
 # distribution, each process is first given a run of consecutive tests, and one run held every
