@@ -1,7 +1,7 @@
-"""The floor of a worker's memory: the platform's stack (Flask, Flask-Login, Flask-WTF,
-Flask-Babel, Flask-Limiter, SQLAlchemy's ORM, psycopg, argon2) with one model, one template and
-one query, served like the platform, next to the platform itself. What the platform's workers
-hold beyond the floor's is what its own code, models, caches and pages add.
+"""The floor of a worker's memory and speed: the platform's stack (Flask, Flask-Login,
+Flask-WTF, Flask-Babel, Flask-Limiter, SQLAlchemy's ORM, psycopg, argon2) with one model, one
+template and one query, served like the platform, next to the platform itself. What the
+platform's workers hold beyond the floor's is what its own code, models, caches and pages add.
 
     python tools/bench_floor.py URL [--ids FILE] [--repeat 20] [--port 8380]
 
@@ -13,6 +13,13 @@ as many requests to its two pages (a list of 100 users, the sign-in form), both 
 at once after one sign-in, then two more sign-ins (argon2: 7 MiB each at the production cost,
 while it runs). Printed per worker, in MiB: peak (VmHWM) / resident (VmRSS) / PSS after start,
 after the pages and after the sign-ins; and the workers' CPU per request.
+
+    python tools/bench_floor.py URL --throughput [--pages /sitzungen,...] [--rounds 3]
+
+The floor of speed: hello (tools/bench_hello.py, on --port + 2), the floor's list at 25 rows
+(a platform list's page) and at 100, and the platform's --pages, each driven by wrk at 16
+connections as `make bench` does, interleaved, --rounds times (medians). Printed per URL:
+requests per second, its ratio to hello's, and the workers' CPU per request.
 """
 
 from __future__ import annotations
@@ -21,10 +28,12 @@ import argparse
 import ctypes
 import json
 import os
+import statistics
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from flask import Flask, redirect, render_template, request
@@ -97,7 +106,8 @@ def create_floor() -> Flask:
     @app.get("/")
     def people() -> str:
         with sessions() as session:
-            users = session.scalars(select(User).order_by(User.id).limit(100)).all()
+            limit = min(request.args.get("limit", 100, type=int), 100)
+            users = session.scalars(select(User).order_by(User.id).limit(limit)).all()
             return render_template("floor.html", title=gettext("People"), users=users, form=None)
 
     @app.route("/anmelden", methods=["GET", "POST"])
@@ -123,6 +133,12 @@ def main() -> None:
                                              / "bench" / "postgresql-large.json"))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--port", type=int, default=8380)
+    parser.add_argument("--throughput", action="store_true",
+                        help="requests per second against hello instead of memory")
+    parser.add_argument("--pages", default="/anmelden,/barrierefreiheit,/beirat,/sitzungen,"
+                        "/neuigkeiten,/kommunen", help="the platform's pages for --throughput")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=3, help="seconds per URL and round")
     args = parser.parse_args()
 
     import bench  # the same Server, pages and sign-in as the benchmark
@@ -142,6 +158,13 @@ def main() -> None:
              "platform": pages * args.repeat}
     log = bench.ROOT / "instance" / "bench" / "floor.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    if args.throughput:
+        # As `make bench` serves it (without the platform's gunicorn.conf.py).
+        hello = bench.Server("hello", "bench_hello:app", {}, args.port + 2, cwd=bench.TOOLS)
+        urls = [(hello, "/"), (floor, "/?limit=25"), (floor, "/")] + [
+            (platform, path.format(**ids)) for path in args.pages.split(",")]
+        throughput(urls, args.rounds, args.duration, log)
+        return
 
     def shown(memory: list[tuple[float, float, float, float]]) -> str:
         return ", ".join(f"{peak:.1f} / {now:.1f} / {pss:.1f}" for peak, now, pss, _ in memory)
@@ -175,6 +198,35 @@ def main() -> None:
                   f"  CPU {per_request:.1f} ms per request", flush=True)
         finally:
             server.stop()
+
+
+def throughput(urls: list[tuple[Any, str]], rounds: int, duration: int, log: Path) -> None:
+    """Each URL under wrk as `make bench` drives a page, interleaved; medians printed, the first
+    URL (hello) the reference."""
+    import bench
+
+    servers = list({id(server): server for server, _ in urls}.values())
+    runs: list[list[dict[str, float]]] = [[] for _ in urls]
+    try:
+        for server in servers:
+            server.start(log)
+        for server in servers:
+            server.wait()
+        for _ in range(rounds):
+            for (server, path), found in zip(urls, runs, strict=True):
+                result = bench.wrk(server, path, 16, duration, {"Accept-Language": "de"})
+                assert result["errors"] == 0, f"{server.name} {path}: errors"
+                found.append(result)
+    finally:
+        for server in servers:
+            server.stop()
+    reference = statistics.median(run["rps"] for run in runs[0])
+    print(f"wrk, 16 connections, {rounds} interleaved rounds of {duration} s (medians)")
+    for (server, path), found in zip(urls, runs, strict=True):
+        rps = statistics.median(run["rps"] for run in found)
+        cpu = statistics.median(run["cpu_ms"] for run in found)
+        print(f"  {server.name:8} {path:32} {rps:6.0f} req/s  {rps / reference:5.3f} × hello"
+              f"  {cpu:5.2f} ms CPU per request", flush=True)
 
 
 if __name__ == "__main__":
