@@ -153,9 +153,6 @@ def main() -> None:
         "PARTIZIPATION_UPLOAD_FOLDER": str(bench.ROOT / "instance" / "bench" / "uploads"),
         "PARTIZIPATION_LOGIN_LIMIT": "1000 per minute", "PARTIZIPATION_PAGE_CACHE": "0",
     }, args.port + 1)
-    pages = [(page.path.format(**ids), page.officer) for page in bench.PAGES]
-    mixes = {"floor": [("/", False), ("/anmelden", False)] * (len(pages) * args.repeat // 2),
-             "platform": pages * args.repeat}
     log = bench.ROOT / "instance" / "bench" / "floor.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     if args.throughput:
@@ -165,6 +162,10 @@ def main() -> None:
             (platform, path.format(**ids)) for path in args.pages.split(",")]
         throughput(urls, args.rounds, args.duration, log)
         return
+
+    pages = [(page.path.format(**ids), page.officer) for page in bench.PAGES]
+    mixes = {"floor": [("/", False), ("/anmelden", False)] * (len(pages) * args.repeat // 2),
+             "platform": pages * args.repeat}
 
     def shown(memory: list[tuple[float, float, float, float]]) -> str:
         return ", ".join(f"{peak:.1f} / {now:.1f} / {pss:.1f}" for peak, now, pss, _ in memory)
